@@ -1,0 +1,57 @@
+"""Table-driven tests of metadata date normalisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontlines.records import DatePrecision
+from frontlines.sources import parse_published
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-08-12", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("2021-8-2", (D(2021, 8, 2), DatePrecision.DAY)),
+        ("2021/08/12", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("2021-08-12T14:03:00Z", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("2021-08-12T23:30:00+04:30", (D(2021, 8, 12), DatePrecision.DAY)),  # local day kept
+        ("2021-08-12 06:00:00", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("2021-08-12T14:03:00.123456+00:00", (D(2021, 8, 12), DatePrecision.DAY)),
+        (1628776980, (D(2021, 8, 12), DatePrecision.DAY)),
+        (1628776980.5, (D(2021, 8, 12), DatePrecision.DAY)),
+        (1628776980000, (D(2021, 8, 12), DatePrecision.DAY)),  # milliseconds
+        ("1628776980", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("Thu, 12 Aug 2021 14:03:00 GMT", (D(2021, 8, 12), DatePrecision.DAY)),
+        ("2021-08", (D(2021, 8, 1), DatePrecision.MONTH)),
+        ("2021", (D(2021, 1, 1), DatePrecision.YEAR)),
+        (None, (None, None)),
+        ("", (None, None)),
+        ("  null ", (None, None)),
+        (D(2022, 3, 1), (D(2022, 3, 1), DatePrecision.DAY)),
+        (dt.datetime(2022, 3, 1, 12, 0), (D(2022, 3, 1), DatePrecision.DAY)),
+    ],
+)
+def test_dates_parse_published_accepts(value: object, expected: tuple[object, object]) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2021-02-30", "impossible date"),
+        ("2021-13", "impossible date"),
+        ("2021-02-30T10:00:00Z", "impossible date"),
+        ("next Tuesday", "unrecognised date"),
+        ("2021-08-12T99:00", "unrecognised timestamp"),
+        (True, "not a date"),
+        ([2021, 8, 12], "not a date"),
+    ],
+)
+def test_dates_parse_published_rejects(value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_published(value)
