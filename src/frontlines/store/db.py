@@ -1,0 +1,769 @@
+"""The embedded SQLite store: articles, their events, merged events and control periods.
+
+One ``Store`` wraps one connection; open one per thread (opening is cheap). Readers never
+block the writer (WAL), and every article is written in its own (nested) transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from frontlines.errors import FrontlinesError
+from frontlines.records import (
+    TERRITORIAL,
+    Actor,
+    ActorKind,
+    Aggregate,
+    Article,
+    DatePrecision,
+    Event,
+    Evidence,
+    Place,
+    PlaceKind,
+    Span,
+)
+from frontlines.store.merge import MergedEvent, merge_events
+from frontlines.store.schema import SCHEMA_VERSION, current_version, migrate
+from frontlines.store.types import (
+    AddOutcome,
+    AggregateCheck,
+    ControlRow,
+    ControlSnapshot,
+    EventQuery,
+    PlaceKindFilter,
+    RebuildStats,
+    ResultLike,
+    StoreStats,
+)
+from frontlines.timeline import ControlChange, ControlPeriod, build_periods, changes_of
+
+DEFAULT_DB = "frontlines.db"
+ENV_DB = "FRONTLINES_DB"
+_TERRITORIAL = tuple(sorted(t.value for t in TERRITORIAL))
+
+
+def default_db_path() -> Path:
+    """``$FRONTLINES_DB`` if set, else ``./frontlines.db``."""
+    return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+def name_key(name: str) -> str:
+    """Case- and accent-insensitive key for place names ("Lashkar Gāh" == "lashkar gah")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def block_of(e: Event | MergedEvent) -> str:
+    """Merge works per (event type, country) block; re-merge redoes only dirty blocks."""
+    return f"{e.type.value}|{e.place.country if e.place else ''}"
+
+
+def place_matches_kind(place: Place, kind: PlaceKindFilter) -> bool:
+    """``capital``: admin seats 0/1 (national or provincial capital); ``city``: any town."""
+    if kind == "capital":
+        return place.admin_seat in (0, 1)
+    if kind == "city":
+        return place.kind is PlaceKind.CITY or place.admin_seat is not None
+    return True
+
+
+class Store:
+    """The store. Use ``Store.open(path)`` as a context manager."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path, readonly: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+        self._depth = 0
+
+    # ----------------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, readonly: bool = False) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``.
+
+        ``path`` None means ``default_db_path()``. ``readonly`` opens an existing store for
+        queries only (the HTTP server): it never migrates and cannot write.
+        """
+        p = Path(path) if path is not None else default_db_path()
+        try:
+            if readonly:
+                if not p.exists():
+                    raise FrontlinesError(f"{p}: no such store (run `frontlines ingest` first)")
+                db = sqlite3.connect(
+                    f"{p.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                p.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(p, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=10000")
+            if readonly:
+                version = current_version(db)
+                if version != SCHEMA_VERSION:
+                    raise FrontlinesError(
+                        f"{p}: schema version {version}, expected {SCHEMA_VERSION}: "
+                        "open it once for writing to migrate"
+                    )
+            else:
+                migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise FrontlinesError(f"{p}: not a frontlines store ({exc})") from exc
+        return cls(db, p, readonly)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction that nests: the outermost is BEGIN IMMEDIATE, inner ones savepoints.
+
+        Rolling back an inner one (an exception) undoes only its own writes.
+        """
+        depth = self._depth
+        self.db.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            if depth == 0:
+                self.db.execute("ROLLBACK")
+            else:
+                self.db.execute(f"ROLLBACK TO sp{depth}")
+                self.db.execute(f"RELEASE sp{depth}")
+            raise
+        else:
+            self.db.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+        finally:
+            self._depth = depth
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self.db)
+
+    # ----------------------------------------------------------------------- writing
+
+    def is_current(self, article: Article) -> bool:
+        """True when this exact article (id and content hash) is stored: no need to extract."""
+        row = self.db.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        return row is not None and row[0] == article.content_hash
+
+    def add(self, result: ResultLike) -> AddOutcome:
+        """Store one article with its events, evidence, sources and aggregates, atomically.
+
+        The same article again (same id and content hash) changes nothing; a new version of
+        the same id (or URL) replaces the old one and its events. Touched (type, country)
+        blocks are marked for re-merge by ``rebuild``.
+        """
+        article = result.article
+        if self.is_current(article):
+            return AddOutcome.UNCHANGED
+        with self.transaction():
+            old_ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE id = ? OR (url IS NOT NULL AND url = ?)",
+                    (article.id, article.url),
+                )
+            ]
+            for old in old_ids:
+                self._mark_dirty_article(old)
+                self.db.execute("DELETE FROM articles WHERE id = ?", (old,))
+            self._insert_article(article)
+            for seq, e in enumerate(_dedupe(_complete(e, article) for e in result.events)):
+                self._insert_event(seq, e)
+            for seq, agg in enumerate(result.aggregates):
+                self.db.execute(
+                    'INSERT INTO aggregates(article_id, seq, actor_id, count, "of", as_of, data)'
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        seq,
+                        agg.actor.id if agg.actor else None,
+                        agg.count,
+                        agg.of,
+                        _iso(agg.as_of),
+                        _json(agg.to_dict()),
+                    ),
+                )
+        return AddOutcome.REPLACED if old_ids else AddOutcome.ADDED
+
+    def _mark_dirty_article(self, article_id: str) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO dirty_blocks(block) SELECT DISTINCT type || '|' || "
+            "COALESCE(country, '') FROM events WHERE article_id = ?",
+            (article_id,),
+        )
+
+    def _insert_article(self, a: Article) -> None:
+        self.db.execute(
+            "INSERT INTO articles(id, url, content_hash, title, published, published_precision,"
+            " outlet, origin, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id,
+                a.url,
+                a.content_hash,
+                a.title,
+                _iso(a.published),
+                a.published_precision.value if a.published_precision else None,
+                a.outlet,
+                a.origin,
+                a.text,
+            ),
+        )
+
+    def _insert_event(self, seq: int, e: Event) -> None:
+        p, actor = e.place, e.actor
+        self.db.execute(
+            "INSERT INTO events(id, article_id, seq, type, date, date_precision, geonameid,"
+            " place_name, lat, lon, admin1, country, actor_id, actor_name, status, negated,"
+            " modality, facility, published, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                e.id,
+                e.article_id,
+                seq,
+                e.type.value,
+                _iso(e.date),
+                e.date_precision.value,
+                p.geonameid if p else None,
+                p.name if p else None,
+                p.lat if p else None,
+                p.lon if p else None,
+                p.admin1 if p else None,
+                p.country if p else None,
+                actor.id if actor else None,
+                actor.name if actor else None,
+                e.status.value,
+                int(e.negated),
+                e.modality.value,
+                e.facility,
+                _iso(e.published),
+                _json(e.to_dict()),
+            ),
+        )
+        self.db.executemany(
+            'INSERT INTO evidence(event_id, seq, sentence, start, "end", trigger_start,'
+            " trigger_end, trigger_text, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.id,
+                    i,
+                    v.sentence,
+                    v.start,
+                    v.end,
+                    v.trigger.start,
+                    v.trigger.end,
+                    v.trigger.text,
+                    v.rule,
+                )
+                for i, v in enumerate(e.evidence)
+            ],
+        )
+        self.db.executemany(
+            "INSERT INTO sources(event_id, seq, text, type) VALUES (?, ?, ?, ?)",
+            [(e.id, i, s.text, s.type.value) for i, s in enumerate(e.sources)],
+        )
+        if p is not None:
+            self.db.execute(
+                "INSERT OR REPLACE INTO places(geonameid, name_key, country, data)"
+                " VALUES (?, ?, ?, ?)",
+                (p.geonameid, name_key(p.name), p.country, _json(p.to_dict())),
+            )
+        self.db.execute("INSERT OR IGNORE INTO dirty_blocks(block) VALUES (?)", (block_of(e),))
+
+    # ----------------------------------------------------------------------- re-merge
+
+    def rebuild(self, *, full: bool = False) -> RebuildStats:
+        """Re-merge dirty blocks (or all, ``full``) and rebuild the affected timelines.
+
+        Deterministic: an incremental rebuild gives the same rows as a full one, whatever the
+        order articles were added in. Runs in one transaction.
+        """
+        with self.transaction():
+            if full:
+                blocks = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT DISTINCT type || '|' || COALESCE(country, '') FROM events"
+                        " UNION SELECT block FROM merged_events"
+                    )
+                ]
+            else:
+                blocks = [r[0] for r in self.db.execute("SELECT block FROM dirty_blocks")]
+            places: set[int] = set()
+            count = 0
+            for block in sorted(blocks):
+                places |= self._remerge_block(block)
+            self.db.execute("DELETE FROM dirty_blocks")
+            if full:
+                self.db.execute("DELETE FROM control_periods")
+                places |= {
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT DISTINCT geonameid FROM merged_events WHERE geonameid IS NOT NULL"
+                        f" AND type IN ({_marks(_TERRITORIAL)})",
+                        _TERRITORIAL,
+                    )
+                }
+            priors = self.priors()
+            for gid in sorted(places):
+                self._rebuild_timeline(gid, priors)
+            count = self.db.execute("SELECT COUNT(*) FROM merged_events").fetchone()[0]
+        return RebuildStats(blocks=len(blocks), merged_events=int(count), places=len(places))
+
+    def _remerge_block(self, block: str) -> set[int]:
+        """Replace the merged events of one block; returns the territorial places touched."""
+        etype, country = block.split("|", 1)
+        territorial = etype in _TERRITORIAL
+        touched: set[int] = set()
+        if territorial:
+            touched |= {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT geonameid FROM merged_events WHERE block = ? AND geonameid NOT NULL",
+                    (block,),
+                )
+            }
+        self.db.execute("DELETE FROM merged_events WHERE block = ?", (block,))
+        rows = self.db.execute(
+            "SELECT data FROM events WHERE type = ? AND COALESCE(country, '') = ?",
+            (etype, country),
+        )
+        merged = merge_events(Event.from_dict(json.loads(r[0])) for r in rows)
+        for m in merged:
+            self._insert_merged(block, m)
+            if territorial and m.place is not None:
+                touched.add(m.place.geonameid)
+        return touched
+
+    def _insert_merged(self, block: str, m: MergedEvent) -> None:
+        p, actor = m.place, m.actor
+        self.db.execute(
+            "INSERT INTO merged_events(id, block, type, date, geonameid, lat, lon, admin1,"
+            " country, actor_id, actor_name, status, facility, article_count, first_report,"
+            " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                m.id,
+                block,
+                m.type.value,
+                _iso(m.date),
+                p.geonameid if p else None,
+                p.lat if p else None,
+                p.lon if p else None,
+                p.admin1 if p else None,
+                p.country if p else None,
+                actor.id if actor else None,
+                actor.name if actor else None,
+                m.status.value,
+                m.facility,
+                m.article_count,
+                _iso(m.first_report),
+                _json(m.to_dict()),
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO merged_members(merged_id, event_id) VALUES (?, ?)",
+            [(m.id, x.event_id) for x in m.members],
+        )
+
+    def _rebuild_timeline(self, geonameid: int, priors: Mapping[str, Actor]) -> None:
+        self.db.execute("DELETE FROM control_periods WHERE geonameid = ?", (geonameid,))
+        place = self._place(geonameid)
+        if place is None:
+            return
+        rows = self.db.execute(
+            f"SELECT data FROM merged_events WHERE geonameid = ? AND type IN"
+            f" ({_marks(_TERRITORIAL)}) ORDER BY id",
+            (geonameid, *_TERRITORIAL),
+        )
+        merged = [MergedEvent.from_dict(json.loads(r[0])) for r in rows]
+        periods = build_periods(place, merged, prior=priors.get(place.country))
+        self.db.executemany(
+            "INSERT INTO control_periods(geonameid, seq, since, until, controller_id, status,"
+            " data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    geonameid,
+                    i,
+                    _iso(c.since),
+                    _iso(c.until),
+                    c.controller.id if c.controller else None,
+                    c.status.value,
+                    _json(c.to_dict()),
+                )
+                for i, c in enumerate(periods)
+            ],
+        )
+
+    # ----------------------------------------------------------------------- priors
+
+    def priors(self) -> dict[str, Actor]:
+        """Country (ISO alpha-2) -> the actor holding its places before any event."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'priors'").fetchone()
+        if not row:
+            return {}
+        return {cc: Actor.from_dict(a) for cc, a in json.loads(row[0]).items()}
+
+    def set_priors(self, priors: Mapping[str, str | Actor]) -> None:
+        """Set the priors (an actor id resolves against stored events) and rebuild timelines.
+
+        E.g. ``{"AF": "afghan-forces"}``: Afghan places are held by the Afghan forces until
+        an event says otherwise. Unchanged priors cost nothing.
+        """
+        resolved = {cc: a if isinstance(a, Actor) else self._actor(a) for cc, a in priors.items()}
+        value = _json({cc: a.to_dict() for cc, a in sorted(resolved.items())})
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'priors'").fetchone()
+        if row and row[0] == value:
+            return
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('priors', ?)", (value,)
+            )
+            self.rebuild(full=True)
+
+    def _actor(self, actor_id: str) -> Actor:
+        row = self.db.execute(
+            "SELECT data FROM events WHERE actor_id = ? LIMIT 1", (actor_id,)
+        ).fetchone()
+        if row:
+            actor = json.loads(row[0])["actor"]
+            return Actor.from_dict(actor)
+        return Actor(actor_id, actor_id, ActorKind.OTHER)
+
+    # ----------------------------------------------------------------------- reading
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article, or None."""
+        row = self.db.execute(
+            "SELECT id, text, title, url, published, published_precision, outlet, origin"
+            " FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(
+            id=row[0],
+            text=row[1],
+            title=row[2],
+            url=row[3],
+            published=_date(row[4]),
+            published_precision=DatePrecision(row[5]) if row[5] else None,
+            outlet=row[6],
+            origin=row[7],
+        )
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        """Raw events (one per article report), by date then id."""
+        where, args = self._where(query or EventQuery(), merged=False)
+        sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date, id"
+        return [Event.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
+        """Merged (corroborated) events, by date then id. Run ``rebuild`` after adding."""
+        where, args = self._where(query or EventQuery(), merged=True)
+        sql = f"SELECT data FROM merged_events{where} ORDER BY date IS NULL, date, id"
+        return [MergedEvent.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
+
+    def merged_event(self, merged_id: str) -> MergedEvent | None:
+        row = self.db.execute(
+            "SELECT data FROM merged_events WHERE id = ?", (merged_id,)
+        ).fetchone()
+        return MergedEvent.from_dict(json.loads(row[0])) if row else None
+
+    def merged_of(self, event_id: str) -> str | None:
+        """The merged event a raw event belongs to."""
+        row = self.db.execute(
+            "SELECT merged_id FROM merged_members WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def aggregates(self) -> list[Aggregate]:
+        """Counts stated in articles ("twelve provincial capitals"), by article."""
+        rows = self.db.execute("SELECT data FROM aggregates ORDER BY article_id, seq")
+        return [_aggregate(json.loads(r[0])) for r in rows]
+
+    def places(self, query: str | int | None = None) -> list[Place]:
+        """Places seen in events; ``query`` is a geonameid or a name (case/accent-insensitive)."""
+        if query is None:
+            rows = self.db.execute("SELECT data FROM places ORDER BY geonameid")
+        elif isinstance(query, int) or str(query).isdigit():
+            rows = self.db.execute("SELECT data FROM places WHERE geonameid = ?", (int(query),))
+        else:
+            rows = self.db.execute(
+                "SELECT data FROM places WHERE name_key = ? ORDER BY geonameid",
+                (name_key(query),),
+            )
+        return [Place.from_dict(json.loads(r[0])) for r in rows]
+
+    def _place(self, geonameid: int) -> Place | None:
+        found = self.places(geonameid)
+        return found[0] if found else None
+
+    def timeline(self, place: str | int | None = None) -> list[ControlPeriod]:
+        """Control periods of one place (name or geonameid) or of all, by place then date."""
+        places = {p.geonameid: p for p in self.places(place)}
+        if not places:
+            return []
+        rows = self.db.execute(
+            "SELECT geonameid, data FROM control_periods"
+            + ("" if place is None else f" WHERE geonameid IN ({_marks(places)})")
+            + " ORDER BY geonameid, seq",
+            () if place is None else tuple(places),
+        )
+        return [ControlPeriod.from_dict(json.loads(d), places[g]) for g, d in rows]
+
+    def changes(self, place: str | int | None = None) -> list[ControlChange]:
+        """Changes of controller (the ``timeline --format jsonl`` contract)."""
+        periods = self.timeline(place)
+        out: list[ControlChange] = []
+        start = 0
+        for i in range(1, len(periods) + 1):
+            if i == len(periods) or periods[i].place.geonameid != periods[start].place.geonameid:
+                out.extend(changes_of(periods[start:i]))
+                start = i
+        return out
+
+    def control(
+        self, as_of: dt.date, country: str | None = None, kind: PlaceKindFilter = "all"
+    ) -> ControlSnapshot:
+        """Who holds each known place on ``as_of``, with place counts per controller name."""
+        rows: list[ControlRow] = []
+        for period in self.timeline():
+            p = period.place
+            if not period.covers(as_of) or (country and p.country != country.upper()):
+                continue
+            if not place_matches_kind(p, kind):
+                continue
+            rows.append(
+                ControlRow(
+                    p,
+                    period.controller,
+                    period.since,
+                    period.status.value,
+                    period.confidence,
+                    period.evidence,
+                )
+            )
+        rows.sort(key=lambda r: (r.place.country, r.place.name, r.place.geonameid))
+        counts = Counter(r.controller.name if r.controller else "unknown" for r in rows)
+        return ControlSnapshot(as_of, tuple(rows), dict(sorted(counts.items())))
+
+    def check(self, as_of: dt.date | None = None) -> list[AggregateCheck]:
+        """Compare each stated aggregate with the count computed on its date (or ``as_of``)."""
+        out: list[AggregateCheck] = []
+        for agg in self.aggregates():
+            day = as_of or agg.as_of or self._published(agg.article_id)
+            kind = aggregate_kind(agg.of)
+            if agg.actor is None or day is None:
+                out.append(AggregateCheck(agg, day, kind, None, (), ()))
+                continue
+            snap = self.control(day, country=agg.actor.country, kind=kind)
+            held = tuple(
+                r.place for r in snap.rows if r.controller and r.controller.id == agg.actor.id
+            )
+            held_ids = {p.geonameid for p in held}
+            cand = self.db.execute(
+                f"SELECT DISTINCT geonameid FROM merged_events WHERE actor_id = ? AND type IN"
+                f" ({_marks(_TERRITORIAL)}) AND geonameid NOT NULL AND facility IS NULL"
+                " AND (date IS NULL OR date <= ?)",
+                (agg.actor.id, *_TERRITORIAL, day.isoformat()),
+            )
+            candidates = tuple(
+                p
+                for (g,) in cand
+                if g not in held_ids
+                for p in self.places(int(g))
+                if place_matches_kind(p, kind)
+                and (not agg.actor.country or p.country == agg.actor.country)
+            )
+            out.append(AggregateCheck(agg, day, kind, len(held), held, candidates))
+        return out
+
+    def _published(self, article_id: str) -> dt.date | None:
+        row = self.db.execute(
+            "SELECT published FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _date(row[0]) if row else None
+
+    def stats(self) -> StoreStats:
+        def n(table: str) -> int:
+            return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+        return StoreStats(
+            articles=n("articles"),
+            events=n("events"),
+            merged_events=n("merged_events"),
+            aggregates=n("aggregates"),
+            places=n("places"),
+            schema_version=self.schema_version,
+        )
+
+    def dump(self) -> Iterator[str]:
+        """Every row of every table, sorted, one line each: equal dumps mean equal stores."""
+        tables = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        for table in tables:
+            rows = self.db.execute(f'SELECT * FROM "{table}"').fetchall()
+            yield from sorted(json.dumps([table, *r], default=str) for r in rows)
+
+    # ----------------------------------------------------------------------- helpers
+
+    def _where(self, q: EventQuery, *, merged: bool) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if q.since:
+            clauses.append("date >= ?")
+            args.append(q.since.isoformat())
+        if q.until:
+            clauses.append("date <= ?")
+            args.append(q.until.isoformat())
+        if q.types:
+            values = sorted(t.value for t in q.types)
+            clauses.append(f"type IN ({_marks(values)})")
+            args += values
+        if q.actor:
+            clauses.append("(actor_id = ? OR lower(actor_name) = lower(?))")
+            args += [q.actor, q.actor]
+        if q.place:
+            if q.place.isdigit():
+                clauses.append("geonameid = ?")
+                args.append(int(q.place))
+            else:
+                clauses.append("geonameid IN (SELECT geonameid FROM places WHERE name_key = ?)")
+                args.append(name_key(q.place))
+        if q.country:
+            clauses.append("country = ?")
+            args.append(q.country.upper())
+        if q.bbox:
+            min_lon, min_lat, max_lon, max_lat = q.bbox
+            clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            args += [min_lon, max_lon, min_lat, max_lat]
+        if q.statuses:
+            values = sorted(q.statuses)
+            clauses.append(f"status IN ({_marks(values)})")
+            args += values
+        if q.article_id:
+            if merged:
+                clauses.append(
+                    "id IN (SELECT merged_id FROM merged_members m JOIN events e"
+                    " ON e.id = m.event_id WHERE e.article_id = ?)"
+                )
+            else:
+                clauses.append("article_id = ?")
+            args.append(q.article_id)
+        if not q.include_negated:
+            clauses.append("status != 'denied'" if merged else "negated = 0 AND status != 'denied'")
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+    def _paged(self, sql: str, args: list[Any], q: EventQuery | None) -> Iterable[Any]:
+        if q is not None and (q.limit is not None or q.offset):
+            sql += " LIMIT ? OFFSET ?"
+            args = [*args, -1 if q.limit is None else q.limit, q.offset]
+        return self.db.execute(sql, args)
+
+
+def aggregate_kind(of: str) -> PlaceKindFilter:
+    """What an aggregate counts: "provincial capitals" -> capital, "cities"/"towns" -> city."""
+    text = of.casefold()
+    if "capital" in text:
+        return "capital"
+    if any(w in text for w in ("city", "cities", "town")):
+        return "city"
+    return "all"
+
+
+def _dedupe(events: Iterable[Event]) -> list[Event]:
+    """One row per event id: the same fact told twice in an article pools its evidence."""
+    out: dict[str, Event] = {}
+    for e in events:
+        old = out.get(e.id)
+        if old is None:
+            out[e.id] = e
+        else:
+            out[e.id] = replace(
+                old,
+                evidence=old.evidence + tuple(v for v in e.evidence if v not in old.evidence),
+                sources=old.sources + tuple(s for s in e.sources if s not in old.sources),
+            )
+    return list(out.values())
+
+
+def _complete(e: Event, a: Article) -> Event:
+    """Events carry their article's publication date, URL and outlet (the merge needs them)."""
+    published, url, outlet = e.published or a.published, e.url or a.url, e.outlet or a.outlet
+    if (published, url, outlet) == (e.published, e.url, e.outlet):
+        return e
+    return replace(e, published=published, url=url, outlet=outlet)
+
+
+def _aggregate(d: dict[str, Any]) -> Aggregate:
+    ev = d["evidence"]
+    trig = ev.get("trigger") or {"start": ev["start"], "end": ev["end"], "text": ""}
+    return Aggregate(
+        article_id=d["article_id"],
+        actor=Actor.from_dict(d["actor"]) if d.get("actor") else None,
+        count=int(d["count"]),
+        of=d["of"],
+        as_of=_date(d.get("as_of")),
+        evidence=Evidence(
+            ev["sentence"],
+            ev["start"],
+            ev["end"],
+            Span(trig["start"], trig["end"], trig["text"]),
+            ev.get("rule", ""),
+        ),
+    )
+
+
+def _marks(values: Iterable[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
