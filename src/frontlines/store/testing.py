@@ -33,14 +33,34 @@ from frontlines.records import (
 
 TALIBAN = Actor("taliban", "Taliban", ActorKind.NON_STATE, "AF")
 AFGHAN_FORCES = Actor("afghan-forces", "Afghan National Army", ActorKind.STATE_FORCES, "AF")
-KUNDUZ = Place(1135689, "Kunduz", PlaceKind.CITY, 36.72896, 68.857, "AF", "Kunduz", "AF-KDZ",
-               admin_seat=1)  # fmt: skip
-HERAT = Place(1140026, "Herat", PlaceKind.CITY, 34.34817, 62.19967, "AF", "Herat", "AF-HER",
-              admin_seat=1)  # fmt: skip
-LASHKAR_GAH = Place(1147290, "Lashkar Gāh", PlaceKind.CITY, 31.59382, 64.37161, "AF", "Helmand",
-                    "AF-HEL", admin_seat=1)  # fmt: skip
-SPIN_BOLDAK = Place(1127110, "Spin Boldak", PlaceKind.CITY, 31.00575, 66.40009, "AF", "Kandahar",
-                    "AF-KAN", admin_seat=2)  # fmt: skip
+KUNDUZ = Place(
+    1135689, "Kunduz", PlaceKind.CITY, 36.72896, 68.857, "AF", "Kunduz", "AF-KDZ", admin_seat=1
+)
+HERAT = Place(
+    1140026, "Herat", PlaceKind.CITY, 34.34817, 62.19967, "AF", "Herat", "AF-HER", admin_seat=1
+)
+LASHKAR_GAH = Place(
+    1147290,
+    "Lashkar Gāh",
+    PlaceKind.CITY,
+    31.59382,
+    64.37161,
+    "AF",
+    "Helmand",
+    "AF-HEL",
+    admin_seat=1,
+)
+SPIN_BOLDAK = Place(
+    1127110,
+    "Spin Boldak",
+    PlaceKind.CITY,
+    31.00575,
+    66.40009,
+    "AF",
+    "Kandahar",
+    "AF-KAN",
+    admin_seat=2,
+)
 
 
 def make_article(
@@ -103,13 +123,16 @@ def make_event(
 
 
 def make_aggregate(
-    article_id: str, count: int, of: str = "provincial capitals", *, actor: Actor | None = TALIBAN,
+    article_id: str,
+    count: int,
+    of: str = "provincial capitals",
+    *,
+    actor: Actor | None = TALIBAN,
     as_of: dt.date | None = dt.date(2021, 8, 12),
-) -> Aggregate:  # fmt: skip
+) -> Aggregate:
     sentence = f"{actor.name if actor else 'They'} now hold {count} {of}."
-    return Aggregate(
-        article_id, actor, count, of, as_of, Evidence(sentence, 0, len(sentence), Span(0, 1, "x"), "t")
-    )  # fmt: skip
+    evidence = Evidence(sentence, 0, len(sentence), Span(0, 1, sentence[:1]), "test")
+    return Aggregate(article_id, actor, count, of, as_of, evidence)
 
 
 def empty_document(article: Article) -> AnnotatedDocument:
