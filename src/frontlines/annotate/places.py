@@ -1,0 +1,681 @@
+"""The place resolver: finds place names and facility phrases in an article and geocodes them.
+
+Detection is a longest-match over capitalised token runs ("Lashkar Gah", "Qal'ah-ye Now",
+"Deir ez-Zor"), folded the same way as gazetteer keys. Each mention's candidates are scored
+with evidence the article itself gives, in this order of strength:
+
+* a kind cue next to the name ("Ghazni province", "the city of Ghazni", "Maidan district");
+* a container named in the same sentence ("Lyman, in Donetsk", "the capital of Badghis");
+* the article's country context (demonyms, unambiguous places, caller hints);
+* closeness to places the article names unambiguously;
+* population and admin-seat status as the prior.
+
+The rule with the biggest say in the winner's margin is recorded in ``PlaceMention.rule``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from frontlines.annotate.build_gazetteer import data_file
+from frontlines.annotate.gazetteer import Gazetteer, fold
+from frontlines.errors import DataFileError
+from frontlines.records import Place, PlaceKind, PlaceMention, Span
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼʻ‘`\-](?=[^\W\d_]))*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[^\W\d_]")
+_CONNECTORS = frozenset(
+    [
+        "i",
+        "e",
+        "ye",
+        "al",
+        "el",
+        "ad",
+        "ed",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ez",
+        "es",
+        "an",
+        "ul",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "des",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "of",
+        "on",
+        "upon",
+        "sur",
+        "am",
+        "der",
+        "den",
+        "van",
+        "von",
+        "y",
+        "bin",
+        "bani",
+    ]
+)
+_MAX_TOKENS = 6
+_DELETE = str.maketrans("", "", "'’ʼʻ‘`-")
+_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+
+_ADMIN1_CUES = frozenset(
+    [
+        "province",
+        "provinces",
+        "oblast",
+        "oblasts",
+        "governorate",
+        "governorates",
+        "region",
+        "regions",
+        "state",
+        "states",
+        "prefecture",
+        "department",
+        "county",
+    ]
+)
+_ADMIN2_CUES = frozenset(["district", "districts", "raion", "rayon", "municipality"])
+_CITY_CUES = frozenset(["city", "town", "village", "port"])
+# Capitalised words that may follow a place name without making it part of another name.
+_PLACE_SUFFIXES = frozenset(
+    [
+        "province",
+        "provinces",
+        "oblast",
+        "governorate",
+        "region",
+        "state",
+        "district",
+        "raion",
+        "city",
+        "town",
+        "village",
+        "airport",
+        "airfield",
+        "airbase",
+        "valley",
+        "river",
+        "highway",
+        "road",
+        "university",
+        "prison",
+        "base",
+        "border",
+        "gate",
+        "front",
+        "frontline",
+        "axis",
+        "direction",
+        "pass",
+        "dam",
+        "bridge",
+        "square",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "governor",
+        "commander",
+        "minister",
+        "mullah",
+        "sheikh",
+        "haji",
+        "colonel",
+        "spokesman",
+        "spokeswoman",
+        "lt",
+        "lieutenant",
+        "col",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "sen",
+        "senator",
+        "rep",
+        "prof",
+        "judge",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "mayor",
+        "chief",
+        "deputy",
+        "secretary",
+        "ambassador",
+        "envoy",
+    ]
+)
+_PERSON_POP = 100_000
+
+
+# --------------------------------------------------------------------------- data files
+
+
+def load_demonyms(path: Path | None = None) -> dict[str, str]:
+    """``demonyms.yaml`` as word -> ISO alpha-2 (plural forms added)."""
+    path = path or data_file("demonyms.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read demonyms: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), "expected a mapping of country code -> list of words")
+    out: dict[str, str] = {}
+    for cc, words in raw.items():
+        if not isinstance(words, list):
+            raise DataFileError(str(path), f"{cc}: expected a list of words")
+        for w in words:
+            out[str(w)] = str(cc).upper()
+    return out
+
+
+def load_facilities(path: Path | None = None) -> dict[str, list[str]]:
+    """``facilities.yaml`` as facility kind -> phrases."""
+    path = path or data_file("facilities.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), f"cannot read facilities: {exc}") from exc
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise DataFileError(str(path), "expected a mapping of facility kind -> list of phrases")
+    return {str(k): [str(x) for x in v] for k, v in raw.items()}
+
+
+def load_stopwords(path: Path | None = None) -> frozenset[str]:
+    """``place_stopwords.txt`` as folded keys."""
+    path = path or data_file("place_stopwords.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read stop words: {exc}") from exc
+    return frozenset(fold(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _phrase_regex(phrases: Sequence[str]) -> str:
+    parts = []
+    for ph in sorted(phrases, key=len, reverse=True):
+        p = re.escape(ph).replace("'", "['’]?").replace(r"\ ", r"\s+")
+        parts.append(p)
+    return r"\b(?:" + "|".join(parts) + r")\b"
+
+
+# --------------------------------------------------------------------------- internals
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int  # without a possessive 's
+    text: str
+    key: str
+    cap: bool
+    possessive: bool
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    key: str
+    first_tok: int
+    last_tok: int
+    sent: int
+    options: list[tuple[Place, bool]]
+    cue: str | None = None  # "admin1" | "admin2" | "city"
+    chosen: Place | None = None
+    confidence: float = 0.0
+    rule: str = ""
+    scores: dict[int, dict[str, float]] = field(default_factory=dict)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Equirectangular distance: exact enough below a few hundred km, and cheap."""
+    x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(x, b.lat - a.lat)
+
+
+class PlaceResolver:
+    """Resolves place names and facilities in article text against a ``Gazetteer``.
+
+    Holds only read-only data (lexicons compiled once), so one resolver can serve many
+    articles and threads.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        demonyms: Mapping[str, str] | None = None,
+        facilities: Mapping[str, Sequence[str]] | None = None,
+        stopwords: frozenset[str] | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = dict(demonyms if demonyms is not None else load_demonyms())
+        facs = facilities if facilities is not None else load_facilities()
+        self.stop = (
+            (stopwords if stopwords is not None else load_stopwords())
+            | {fold(w) for w in self.demonyms}
+            | {fold(w) + "s" for w in self.demonyms}
+        )
+        self._facility_kind: dict[str, str] = {}
+        phrases: list[str] = []
+        for kind, phs in facs.items():
+            for ph in phs:
+                self._facility_kind[_fac_key(ph)] = kind
+                phrases.append(ph)
+        self._facility_re = re.compile(_phrase_regex(phrases), re.IGNORECASE) if phrases else None
+        dem = sorted(self.demonyms, key=len, reverse=True)
+        self._demonym_re = (
+            re.compile(r"\b(" + "|".join(re.escape(d) for d in dem) + r")(?:s)?\b") if dem else None
+        )
+
+    # ------------------------------------------------------------------ public
+
+    def resolve(
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        *,
+        country_hints: Mapping[str, float] | None = None,
+    ) -> list[PlaceMention]:
+        """Place and facility mentions in ``text``, in text order, offsets into ``text``."""
+        sents = list(sentences) or [Span(0, len(text), text)]
+        toks = self._tokens(text)
+        cands = self._detect(text, toks, sents)
+        self._cues(text, cands)
+        ctx = self._context(text, cands, country_hints)
+        self._choose(text, toks, cands, ctx, sents)
+        out = [
+            PlaceMention(
+                Span(c.start, c.end, text[c.start : c.end]),
+                c.chosen,
+                round(c.confidence, 3),
+                c.rule,
+            )
+            for c in cands
+            if c.chosen is not None
+        ]
+        out.extend(self._facilities(text, sents, out))
+        out.sort(key=lambda m: (m.span.start, m.span.end))
+        return out
+
+    def country_context(
+        self,
+        text: str,
+        places: Sequence[PlaceMention] = (),
+        extra_hints: Mapping[str, float] | None = None,
+    ) -> dict[str, float]:
+        """The article's countries weighted 0..1: demonyms, resolved places, caller hints.
+
+        The extract stage uses it to place an event whose sentence names no place.
+        """
+        w: dict[str, float] = {}
+        self._add_demonyms(text, w)
+        for m in places:
+            if m.place is not None and m.facility is None:
+                bonus = 2.0 if m.place.kind == PlaceKind.COUNTRY else 1.0
+                w[m.place.country] = w.get(m.place.country, 0.0) + bonus * m.confidence
+        for cc, v in (extra_hints or {}).items():
+            w[cc.upper()] = w.get(cc.upper(), 0.0) + float(v)
+        return _normalise(w)
+
+    # ------------------------------------------------------------------ detection
+
+    def _tokens(self, text: str) -> list[_Tok]:
+        out = []
+        for m in _TOKEN.finditer(text):
+            s = m.group()
+            poss = bool(_POSSESSIVE.search(s)) and len(s) > 2
+            end = m.end() - 2 if poss else m.end()
+            base = s[:-2] if poss else s
+            cap = base[0].isupper() or bool(_ARTICLE_PREFIX.match(base))
+            if cap:
+                key = base.lower().translate(_DELETE) if base.isascii() else fold(base)
+            else:
+                key = base if base in _CONNECTORS else ""
+            out.append(_Tok(m.start(), end, base, key, cap, poss))
+        return out
+
+    def _detect(self, text: str, toks: list[_Tok], sents: list[Span]) -> list[_Cand]:
+        keys = self.gazetteer.keys
+        stop = self.stop
+        cands: list[_Cand] = []
+        n = len(toks)
+        i = 0
+        sent_idx = 0
+        while i < n:
+            t = toks[i]
+            if not t.cap:
+                i += 1
+                continue
+            last = i
+            if not t.possessive:
+                for j in range(i + 1, min(n, i + _MAX_TOKENS)):
+                    u = toks[j]
+                    if not _GAP.fullmatch(text[toks[j - 1].end : u.start]):
+                        break
+                    if not (u.cap or u.key in _CONNECTORS):
+                        break
+                    last = j
+                    if u.possessive:
+                        break
+            found = -1
+            key = ""
+            for j in range(last, i - 1, -1):
+                if not toks[j].cap:
+                    continue
+                key = "".join(x.key for x in toks[i : j + 1])
+                if key in keys and key not in stop:
+                    found = j
+                    break
+            start, end = t.start, toks[found].end if found >= 0 else -1
+            if found < 0 and "-" in t.text:
+                head = t.text.split("-", 1)[0]
+                hk = fold(head)
+                rest = t.text[len(head) + 1 :]
+                if head[:1].isupper() and rest[:1].islower() and hk in keys and hk not in stop:
+                    found, key, end = i, hk, t.start + len(head)
+            if found < 0:
+                i += 1
+                continue
+            while sent_idx + 1 < len(sents) and sents[sent_idx].end <= start:
+                sent_idx += 1
+            cands.append(
+                _Cand(start, end, key, i, found, sent_idx, list(self.gazetteer.candidates(key)))
+            )
+            i = found + 1
+        return [c for c in cands if c.options and not self._person_like(text, toks, c, cands)]
+
+    def _person_like(self, text: str, toks: list[_Tok], c: _Cand, cands: list[_Cand]) -> bool:
+        """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
+        if c.first_tok != c.last_tok:
+            return False
+        big = any(p.population >= _PERSON_POP or p.kind != PlaceKind.CITY for p, _ in c.options)
+        curated = any(cur for _, cur in c.options)
+        starts = {x.first_tok for x in cands} | {x.last_tok for x in cands}
+        prev_name = next_name = False
+        i = c.first_tok
+        if i > 0:
+            p = toks[i - 1]
+            if _GAP.fullmatch(text[p.end : toks[i].start]) and p.cap and not p.possessive:
+                if fold(p.text) in _TITLES:
+                    return True
+                prev_name = p.key not in self.stop and (i - 1) not in starts
+        if i + 1 < len(toks) and not toks[i].possessive:
+            q = toks[i + 1]
+            if _GAP.fullmatch(text[toks[i].end : q.start]) and q.cap:
+                next_name = (
+                    q.key not in self.stop
+                    and q.key not in _PLACE_SUFFIXES
+                    and (i + 1) not in starts
+                )
+        if prev_name and next_name:
+            return not curated
+        if prev_name or next_name:
+            return not (big or curated)
+        return False
+
+    def _cues(self, text: str, cands: list[_Cand]) -> None:
+        for c in cands:
+            after = text[c.end : c.end + 30].lower()
+            m = re.match(r"['’]?s?\s*([a-z]+)", after)
+            before = text[max(0, c.start - 30) : c.start].lower()
+            word = m.group(1) if m else ""
+            if word in _ADMIN1_CUES:
+                c.cue = "admin1"
+            elif word in _ADMIN2_CUES:
+                c.cue = "admin2"
+            elif word in _CITY_CUES or re.search(r"\b(?:city|town|village|port)\s+of\s+$", before):
+                c.cue = "city"
+            elif re.search(r"\b(?:province|region|oblast|governorate|state)\s+of\s+$", before):
+                c.cue = "admin1"
+            elif re.search(r"\b(?:district)\s+of\s+$", before):
+                c.cue = "admin2"
+
+    # ------------------------------------------------------------------ context
+
+    def _add_demonyms(self, text: str, w: dict[str, float]) -> None:
+        if self._demonym_re is None:
+            return
+        counts: dict[str, int] = {}
+        for m in self._demonym_re.finditer(text):
+            cc = self.demonyms[m.group(1)]
+            counts[cc] = counts.get(cc, 0) + 1
+        for cc, k in counts.items():
+            w[cc] = w.get(cc, 0.0) + min(3.0, float(k))
+
+    def _context(
+        self, text: str, cands: list[_Cand], hints: Mapping[str, float] | None
+    ) -> dict[str, float]:
+        w: dict[str, float] = {}
+        self._add_demonyms(text, w)
+        for c in cands:
+            countries = {p.country for p, _ in c.options}
+            if any(p.kind == PlaceKind.COUNTRY for p, _ in c.options):
+                for p, _ in c.options:
+                    if p.kind == PlaceKind.COUNTRY:
+                        w[p.country] = w.get(p.country, 0.0) + 2.0
+                continue
+            top = max(c.options, key=lambda o: o[0].population)[0]
+            rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
+            if len(countries) == 1:
+                w[top.country] = w.get(top.country, 0.0) + 1.0
+            elif top.population >= 50_000 and top.population >= 10 * rest:
+                w[top.country] = w.get(top.country, 0.0) + 0.7
+            else:
+                for cc in countries:
+                    w[cc] = w.get(cc, 0.0) + 0.3 / len(countries)
+        for cc, v in (hints or {}).items():
+            w[cc.upper()] = w.get(cc.upper(), 0.0) + float(v)
+        return _normalise(w)
+
+    # ------------------------------------------------------------------ choice
+
+    def _choose(
+        self,
+        text: str,
+        toks: list[_Tok],
+        cands: list[_Cand],
+        ctx: Mapping[str, float],
+        sents: list[Span],
+    ) -> None:
+        # containers: admin1 divisions any mention could be, by sentence
+        containers: dict[int, set[str]] = {}
+        for c in cands:
+            for p, _ in c.options:
+                if p.kind == PlaceKind.ADMIN1 and p.admin1_code and c.cue != "city":
+                    containers.setdefault(c.sent, set()).add(p.admin1_code)
+        # anchors: mentions with a single strong reading
+        anchors: list[tuple[_Cand, Place]] = []
+        for c in cands:
+            best = self._rank(c, ctx, containers, [])
+            if best and best[0][1] - (best[1][1] if len(best) > 1 else 0.0) >= 2.0:
+                anchors.append((c, best[0][0]))
+        for c in cands:
+            near = list({p.geonameid: p for a, p in anchors if a.key != c.key}.values())
+            ranked = self._rank(c, ctx, containers, near)
+            if not ranked:
+                continue
+            place, score, parts = ranked[0]
+            margin = score - ranked[1][1] if len(ranked) > 1 else 5.0
+            if not self._accept(c, place, ctx, toks, sents):
+                continue
+            c.chosen = place
+            c.confidence = min(0.99, 0.55 + 0.44 * (1 - math.exp(-margin / 1.5)))
+            c.rule = _rule(parts, ranked[1][2] if len(ranked) > 1 else None)
+
+    def _rank(
+        self,
+        c: _Cand,
+        ctx: Mapping[str, float],
+        containers: Mapping[int, set[str]],
+        anchors: Sequence[Place],
+    ) -> list[tuple[Place, float, dict[str, float]]]:
+        out = []
+        for p, curated in c.options:
+            parts: dict[str, float] = {}
+            parts["population"] = 0.35 * math.log10(p.population + 10)
+            if p.admin_seat in (0, 1):
+                parts["population"] += 0.8
+            kind_prior = {
+                PlaceKind.COUNTRY: 1.5,
+                PlaceKind.CITY: 0.5,
+                PlaceKind.ADMIN1: 0.3,
+                PlaceKind.ADMIN2: -0.6,
+            }
+            parts["kind"] = kind_prior.get(p.kind, 0.0)
+            if c.cue is not None:
+                parts["kind-cue"] = 5.0 if p.kind.value == c.cue else -1.0
+            parts["context-country"] = 3.0 * ctx.get(p.country, 0.0)
+            if p.kind != PlaceKind.ADMIN1 and p.admin1_code:
+                if p.admin1_code in containers.get(c.sent, ()):
+                    parts["container"] = 3.0
+                elif p.admin1_code in containers.get(c.sent - 1, ()) or p.admin1_code in (
+                    containers.get(c.sent + 1, ())
+                ):
+                    parts["container"] = 1.5
+            if anchors and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.country in ctx:
+                d = min(_km(p, a) for a in anchors)
+                parts["proximity"] = 2.0 if d < 40 else 1.2 if d < 120 else 0.4 if d < 300 else 0.0
+            if curated:
+                parts["alias"] = 1.5
+            out.append((p, sum(parts.values()), parts))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+    def _accept(
+        self, c: _Cand, p: Place, ctx: Mapping[str, float], toks: list[_Tok], sents: list[Span]
+    ) -> bool:
+        """Guards against common words and foreign hamlets that happen to be in GeoNames."""
+        if p.kind != PlaceKind.CITY:
+            return True
+        curated = any(cur and q.geonameid == p.geonameid for q, cur in c.options)
+        if curated:
+            return True
+        in_ctx = ctx.get(p.country, 0.0) >= 0.25
+        single = c.first_tok == c.last_tok
+        sent_initial = c.start <= sents[c.sent].start + 1 if c.sent < len(sents) else False
+        if not in_ctx and ctx and p.population < 50_000:
+            return False
+        if single and sent_initial and p.population < 20_000 and not in_ctx:
+            return False
+        return not (single and not ctx and p.population < 1_000)
+
+    # ------------------------------------------------------------------ facilities
+
+    def _facilities(
+        self, text: str, sents: list[Span], places: list[PlaceMention]
+    ) -> list[PlaceMention]:
+        if self._facility_re is None:
+            return []
+        out = []
+        for m in self._facility_re.finditer(text):
+            kind = self._facility_kind.get(_fac_key(m.group()))
+            if kind is None:
+                continue
+            place, rule = self._facility_place(text, m.start(), m.end(), sents, places)
+            out.append(
+                PlaceMention(
+                    Span(m.start(), m.end(), m.group()),
+                    place,
+                    0.8 if place is not None else 0.5,
+                    rule,
+                    facility=kind,
+                )
+            )
+        return out
+
+    def _facility_place(
+        self, text: str, start: int, end: int, sents: list[Span], places: list[PlaceMention]
+    ) -> tuple[Place | None, str]:
+        for m in places:  # "Herat police headquarters", "Kandahar's airport"
+            gap = text[m.span.end : start]
+            if m.span.end <= start and re.fullmatch(
+                r"(?:['’]s)?\s*(?:provincial\s+|city\s+|main\s+|central\s+)?", gap
+            ):
+                return self._city_of(m.place), "facility.preceding-name"
+        after = re.match(
+            r"\s+(?:in|of|at|near|outside)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
+            text[end : end + 40],
+        )
+        if after:
+            pos = end + after.end()
+            for m in places:
+                if m.span.start == pos:
+                    return self._city_of(m.place), "facility.in-name"
+        s_idx = next((k for k, s in enumerate(sents) if s.start <= start < s.end), None)
+        lo = sents[s_idx - 1].start if s_idx is not None and s_idx > 0 else 0
+        if s_idx is None:
+            lo = max(0, start - 400)
+        best: PlaceMention | None = None
+        for m in places:
+            if (
+                lo <= m.span.start < start
+                and m.place is not None
+                and m.place.kind
+                in (
+                    PlaceKind.CITY,
+                    PlaceKind.ADMIN1,
+                )
+            ):
+                best = m
+        if best is not None:
+            return self._city_of(best.place), "facility.nearest-city"
+        return None, "facility.unlinked"
+
+    def _city_of(self, p: Place | None) -> Place | None:
+        """A facility lies in a city: an admin1 stands for its seat ("Ghazni's prison")."""
+        if p is not None and p.kind == PlaceKind.ADMIN1 and p.admin1_code:
+            return self.gazetteer.seat_of(p.admin1_code) or p
+        return p
+
+
+def _fac_key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'").replace("'", ""))
+
+
+def _normalise(w: Mapping[str, float]) -> dict[str, float]:
+    top = max(w.values(), default=0.0)
+    if top <= 0:
+        return {}
+    return {cc: round(v / top, 3) for cc, v in sorted(w.items(), key=lambda x: -x[1])}
+
+
+def _rule(win: Mapping[str, float], runner: Mapping[str, float] | None) -> str:
+    if runner is None:
+        return "gazetteer.unique"
+    diffs = {k: win.get(k, 0.0) - runner.get(k, 0.0) for k in set(win) | set(runner)}
+    k = max(diffs, key=lambda x: diffs[x])
+    return f"gazetteer.{k}"
