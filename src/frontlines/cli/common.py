@@ -1,0 +1,104 @@
+"""Options and helpers shared by the sub-commands that read articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from frontlines.errors import ReadError
+from frontlines.records import Article, EventType
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_types(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[EventType] | None:
+    if not value:
+        return None
+    out = set()
+    for name in value.split(","):
+        try:
+            out.add(EventType(name.strip().lower()))
+        except ValueError:
+            known = ", ".join(t.value for t in EventType)
+            raise click.BadParameter(f"unknown event type {name!r} (known: {known})") from None
+    return frozenset(out)
+
+
+def reading_options(f: F) -> F:
+    """INPUTS plus --published, --strict and the data-file options."""
+    for decorator in reversed(
+        [
+            click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True)),
+            click.option("--published", callback=parse_date, metavar="DATE",
+                         help="Set or override the publication date (YYYY-MM-DD)."),
+            click.option("--strict", is_flag=True, help="Stop at the first bad input."),
+            click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True,
+                         path_type=Path), help="Extra actor dictionary (YAML), repeatable."),
+            click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True,
+                         path_type=Path), help="Extra place alias file (TSV), repeatable."),
+            click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True,
+                         path_type=Path), help="Extra trigger lexicon (YAML), repeatable."),
+        ]
+    ):
+        f = decorator(f)
+    return f
+
+
+@dataclass
+class ErrorLog:
+    """Bad inputs of a batch run: reported on stderr as they happen, counted for the summary."""
+
+    errors: list[ReadError] = field(default_factory=list)
+
+    def __call__(self, error: ReadError) -> None:
+        self.errors.append(error)
+        click.echo(f"skipped {error.origin}: {error.reason}", err=True)
+
+    def summary(self) -> None:
+        if self.errors:
+            click.echo(f"{len(self.errors)} input(s) skipped because of errors", err=True)
+
+
+def articles(inputs: tuple[str, ...], published: dt.date | None, strict: bool,
+             log: ErrorLog) -> Iterator[Article]:
+    from frontlines.sources import iter_articles
+
+    return iter_articles(inputs or ("-",), published=published, strict=strict, on_error=log)
+
+
+def pipeline_config(actor_files: tuple[Path, ...], alias_files: tuple[Path, ...],
+                    lexicon_files: tuple[Path, ...]) -> Any:
+    from frontlines.pipeline import PipelineConfig
+
+    return PipelineConfig(actors=actor_files, aliases=alias_files, lexicon=lexicon_files)
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """A plain fixed-width table: readable in a terminal, greppable, no dependency."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    widths = [min(w, 48) for w in widths]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _clip(s: str, w: int) -> str:
+    return s if len(s) <= w else s[: w - 1] + "…"
