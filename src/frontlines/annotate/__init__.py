@@ -1,0 +1,65 @@
+"""Annotation: sentences, places, dates and actors of an article, each with its span.
+
+``Annotator.load()`` reads the data files once (gazetteer, actor dictionary, aliases); its
+``annotate`` is then a pure function of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frontlines.records import AnnotatedDocument, Article
+
+if TYPE_CHECKING:
+    from frontlines.annotate.actors import ActorResolver
+    from frontlines.annotate.places import PlaceResolver
+
+__all__ = ["Annotator"]
+
+
+class Annotator:
+    def __init__(self, places: PlaceResolver, actors: ActorResolver) -> None:
+        self.places = places
+        self.actors = actors
+
+    @classmethod
+    def load(
+        cls,
+        gazetteer: Path | None = None,
+        actors: Sequence[Path] = (),
+        aliases: Sequence[Path] = (),
+    ) -> Annotator:
+        # Imported here so that importing one resolver module does not load all the others.
+        from frontlines.annotate.actors import ActorLexicon, ActorResolver
+        from frontlines.annotate.gazetteer import Gazetteer
+        from frontlines.annotate.places import PlaceResolver
+
+        gaz = Gazetteer.load(gazetteer, aliases=aliases)
+        return cls(PlaceResolver(gaz), ActorResolver(ActorLexicon.load(actors)))
+
+    def annotate(self, article: Article) -> AnnotatedDocument:
+        from frontlines.annotate.actors import actor_countries
+        from frontlines.annotate.dates import resolve_times
+        from frontlines.annotate.text import paragraphs, sentences
+
+        text = article.text
+        sents = sentences(text)
+        # Actors first: the countries of the named actors ("Taliban" -> AF) are context for the
+        # places, and the places' countries are context for generic actors ("the rebels").
+        first = self.actors.resolve(text, sents)
+        hints = actor_countries(first)
+        places = self.places.resolve(text, sents, country_hints=hints)
+        countries = self.places.country_context(text, places, hints)
+        actor_mentions = self.actors.resolve(text, sents, country_hints=countries)
+        ranked = tuple(c for c, _ in sorted(countries.items(), key=lambda kv: -kv[1]))
+        return AnnotatedDocument(
+            article=article,
+            sentences=tuple(sents),
+            paragraphs=tuple(paragraphs(text)),
+            places=tuple(places),
+            times=tuple(resolve_times(text, article.published, article.published_precision)),
+            actors=tuple(actor_mentions),
+            countries=ranked,
+        )

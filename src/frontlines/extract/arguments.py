@@ -1,0 +1,262 @@
+"""Argument selection: which place, which actor, which date belong to a trigger.
+
+Works on one sentence at a time with the document's mentions. Each choice returns the rule that
+made it, so every field of an event can explain itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.records import (
+    ActorMention,
+    DatePrecision,
+    PlaceKind,
+    PlaceMention,
+    Span,
+    TimeMention,
+)
+
+# Clause boundaries inside a sentence: arguments of a trigger are looked for within its clause.
+CLAUSE_BREAK = re.compile(
+    r";|\s[-\u2013\u2014]\s|\b(?:after|before|while|whereas|although|though|since|until|when"
+    r"|where|which|who|whom|because|but|as|that|once|following|amid|despite|with)\b",
+    re.IGNORECASE,
+)
+# A place right after one of these words is a reference point, not the place that changed hands.
+RELATIONAL = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern"
+    r"|western|outside|near|nearby|toward|towards|road|highway|route|between|from|into|across"
+    r"|around|beyond|km|kilometres|kilometers|miles|border\s+with|close\s+to|approaches|gates"
+    r"|outskirts|edge|direction|way)\b",
+    re.IGNORECASE,
+)
+# Words before a place that make it a container of another place ("capital of Badghis province").
+CONTAINER_BEFORE = re.compile(
+    r"(?:\b(?:capital|city|seat|part|parts|province|region|district|oblast|state|governorate"
+    r"|centre|center|areas?)\s+of(?:\s+the)?|\bin(?:\s+the)?|\bof\s+the|\bacross(?:\s+the)?"
+    r"|\bnear(?:\s+the)?)\s*(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
+    r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+APPOSITIVE_THEN_COORD = re.compile(
+    r"^\s*,\s*(?:the|a|an|its)\s+[^,;]{0,80}?,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:provincial|regional|district|border|key|strategic|northern"
+    r"|southern|eastern|western|frontline|besieged|embattled|southern|port|major|nearby)\s+)*"
+    r"(?:city|town|capital|village|provincial\s+capital|hub|stronghold|enclave)\b",
+    re.IGNORECASE,
+)
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+|not\s+|now\s+|also\s+)*$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[\w'-]+")
+OBJECT_GAP_WORDS = 7
+ADJACENT_GAP_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A chosen argument value with the span and rule behind it."""
+
+    span: Span | None
+    rule: str
+
+
+def clause_bounds(text: str, sentence: Span, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence around [start, end): between the nearest breaks."""
+    s = sentence.text
+    rel_start, rel_end = start - sentence.start, end - sentence.start
+    lo, hi = 0, len(s)
+    for m in CLAUSE_BREAK.finditer(s):
+        if m.end() <= rel_start:
+            lo = m.end()
+        elif m.start() >= rel_end:
+            hi = m.start()
+            break
+    return sentence.start + lo, sentence.start + hi
+
+
+def word_count(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+def is_passive(text: str, clause_start: int, trigger_start: int) -> bool:
+    return bool(PASSIVE_BEFORE.search(text[clause_start:trigger_start]))
+
+
+def is_container(text: str, mention: PlaceMention, floor: int) -> bool:
+    before = text[max(floor, mention.span.start - 40) : mention.span.start]
+    return bool(CONTAINER_BEFORE.search(before))
+
+
+def usable(mention: PlaceMention) -> bool:
+    return mention.place is not None and mention.place.kind is not PlaceKind.COUNTRY
+
+
+def places_after(
+    text: str,
+    places: Sequence[PlaceMention],
+    trigger_end: int,
+    clause_end: int,
+    *,
+    max_gap: int = OBJECT_GAP_WORDS,
+) -> list[PlaceMention]:
+    """The object place right after the trigger, with the places coordinated with it."""
+    for m in places:
+        if m.span.start < trigger_end or not usable(m):
+            continue
+        if m.span.start >= clause_end:
+            break
+        gap = text[trigger_end : m.span.start]
+        if word_count(gap) > max_gap or RELATIONAL.search(gap) or "," in gap:
+            return []
+        return [m, *_coordinated(text, places, m, clause_end)]
+    return []
+
+
+def places_before(
+    text: str, places: Sequence[PlaceMention], clause_start: int, trigger_start: int
+) -> list[PlaceMention]:
+    """The subject place of the clause before the trigger, with its coordinated places."""
+    for m in places:
+        if m.span.end > trigger_start:
+            break
+        if m.span.start < clause_start or not usable(m):
+            continue
+        if is_container(text, m, clause_start) or RELATIONAL.search(
+            text[max(clause_start, m.span.start - 12) : m.span.start]
+        ):
+            continue
+        return [m, *_coordinated(text, places, m, trigger_start)]
+    return []
+
+
+def places_locative(
+    text: str, places: Sequence[PlaceMention], clause_start: int, clause_end: int, trig: Span
+) -> list[PlaceMention]:
+    """For clashes, strikes, arrests: the place after a locative preposition in the clause."""
+    loc = re.compile(r"\b(?:in|inside|at|near|on|outside|around|across|within|into)\s+(?:the\s+)?"
+                     r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|district|province|region|outskirts"
+                     r"|centre|center|streets)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+    best: list[PlaceMention] = []
+    for m in places:
+        if m.span.start < clause_start or m.span.start >= clause_end or not usable(m):
+            continue
+        if loc.search(text[max(clause_start, m.span.start - 60) : m.span.start]):
+            if m.span.start >= trig.end:
+                return [m]
+            best = [m]
+    return best
+
+
+def _coordinated(
+    text: str, places: Sequence[PlaceMention], head: PlaceMention, limit: int
+) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    last = head
+    for m in places:
+        if m.span.start <= last.span.start or not usable(m):
+            continue
+        if m.span.start >= limit:
+            break
+        gap = text[last.span.end : m.span.start]
+        if COORDINATION.match(gap) or APPOSITIVE_THEN_COORD.match(gap):
+            out.append(m)
+            last = m
+        elif m.place and m.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and "," in gap:
+            continue  # "Kunduz, in Kunduz province, and Taloqan": skip the container
+        else:
+            break
+    return out
+
+
+def anaphoric_place(
+    text: str, places: Sequence[PlaceMention], window_start: int, window_end: int
+) -> tuple[PlaceMention, Span] | None:
+    """ "the city" in the window -> the most recent city mentioned before it."""
+    m = ANAPHOR.search(text, window_start, window_end)
+    if not m:
+        return None
+    candidates = [
+        p
+        for p in places
+        if p.span.end <= m.start()
+        and p.place is not None
+        and p.place.kind is PlaceKind.CITY
+        and p.facility is None
+        and not is_container(text, p, 0)
+    ]
+    if not candidates:
+        return None
+    return candidates[-1], Span(m.start(), m.end(), m.group())
+
+
+def actor_after(
+    text: str, actors: Sequence[ActorMention], start: int, limit: int, max_gap: int = 5
+) -> ActorMention | None:
+    for a in actors:
+        if a.span.start < start or a.actor is None:
+            continue
+        if a.span.start >= limit or word_count(text[start : a.span.start]) > max_gap:
+            return None
+        return a
+    return None
+
+
+def actor_by(text: str, actors: Sequence[ActorMention], start: int, limit: int) -> ActorMention | None:
+    """The agent of a passive: "... by the Taliban"."""
+    for a in actors:
+        if a.span.start < start or a.actor is None:
+            continue
+        if a.span.start >= limit:
+            return None
+        gap = text[start : a.span.start]
+        if re.search(r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", gap) and word_count(gap) <= 12:
+            return a
+    return None
+
+
+def actor_before(
+    actors: Sequence[ActorMention], lo: int, trigger_start: int, exclude: Sequence[Span]
+) -> ActorMention | None:
+    """The nearest actor before the trigger in [lo, trigger_start), not inside a source phrase."""
+    best = None
+    for a in actors:
+        if a.span.end > trigger_start:
+            break
+        if a.span.start >= lo and a.actor is not None and not _inside(a.span, exclude):
+            best = a
+    return best
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def choose_time(
+    times: Sequence[TimeMention], lo: int, hi: int, trig: Span, clause: tuple[int, int]
+) -> TimeMention | None:
+    """The resolved point-like time in [lo, hi) nearest the trigger, same clause first."""
+    best: tuple[tuple[int, int], TimeMention] | None = None
+    for t in times:
+        if t.span.start < lo or t.span.start >= hi or t.value is None:
+            continue
+        if t.precision in (DatePrecision.RANGE, DatePrecision.UNRESOLVED, DatePrecision.YEAR):
+            continue
+        in_clause = clause[0] <= t.span.start < clause[1]
+        distance = min(abs(t.span.start - trig.end), abs(trig.start - t.span.end))
+        key = (0 if in_clause else 1, distance)
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None

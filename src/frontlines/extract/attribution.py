@@ -1,0 +1,158 @@
+"""Who said so, and what that makes of the event: claimed, reported, confirmed or denied.
+
+Attribution is read per sentence: "according to X", "X said/told/confirmed/claimed", the
+post-posed ", said X", and the outlet in "told CNN". The source's type comes from its head words
+and from the actors inside it; the status from the reporting verb and from whether the speaker
+is the side that gains (a party announcing its own capture is a claim, whatever the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from frontlines.records import ActorKind, ActorMention, Actor, Source, SourceType, Span, Status
+
+REPORTING_VERBS = (
+    r"said|says|say|told|tells|confirmed|confirms|confirm|claimed|claims|claim|tweeted|announced"
+    r"|announces|reported|reports|added|adds|denied|denies|deny|stated|wrote|posted|insisted"
+    r"|acknowledged|admitted|declared|quoted|cited|rejected"
+)
+_VERB = re.compile(rf"\b(?P<verb>{REPORTING_VERBS})\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"\u201c\u201d()]+)", re.IGNORECASE)
+_POSTPOSED = re.compile(
+    rf"(?:,|\")\s*(?:{REPORTING_VERBS})\s+(?P<src>(?:a|an|the)\s+[^,.;:\"\u201c\u201d()]+)",
+    re.IGNORECASE,
+)
+_OUTLET = re.compile(
+    r"\b(?:told|confirmed\s+to|said\s+to|speaking\s+to|in\s+an\s+interview\s+with)\s+"
+    r"(?P<outlet>(?:the\s+)?(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3})"
+)
+# Words that end the noun phrase of a speaker when reading backwards from the verb.
+_NP_STOP = re.compile(r"[,;:\"\u201c\u201d()]|\b(?:that|and|but|while|as|after|when|which|who)\b",
+                      re.IGNORECASE)
+
+CLAIM_MARKERS = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|unverified|could\s+not\s+(?:be\s+)?independently"
+    r"\s+verif|not\s+(?:been\s+)?independently\s+(?:verified|confirmed)|propaganda)\b",
+    re.IGNORECASE,
+)
+CONFIRM_VERBS = frozenset({"confirmed", "confirms", "confirm", "acknowledged", "admitted"})
+DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected"})
+CLAIM_VERBS = frozenset({"claimed", "claims", "claim"})
+
+WITNESS_WORDS = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|locals|shopkeepers?"
+                           r"|a\s+man|a\s+woman|people\s+in|inhabitants?|traders?)\b", re.I)
+LOCAL_WORDS = re.compile(r"\b(?:provincial|district|local|council|mayor|governor|village|elders?"
+                         r"|police\s+chief|lawmakers?|MPs?|member\s+of\s+parliament|regional)\b", re.I)
+OFFICIAL_WORDS = re.compile(r"\b(?:officials?|ministry|minister|government|spokes(?:man|woman|person)"
+                            r"|president|army|military|commander|general|defen[cs]e|interior"
+                            r"|security|authorities|administration|presidential|palace|kremlin"
+                            r"|pentagon|statement|office)\b", re.I)
+MEDIA_WORDS = re.compile(r"\b(?:CNN|Reuters|AFP|AP|BBC|Al\s+Jazeera|TOLOnews|Tolo|Pajhwok|media"
+                         r"|agency|news|television|TV|newspaper|correspondent|reporters?|journalists?"
+                         r"|Associated\s+Press|Agence\s+France-Presse)\b", re.I)
+UNNAMED_WORDS = re.compile(r"\b(?:sources?|some|observers|analysts)\b", re.I)
+SPEAKER_HEADS = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|ministry|minister|government|governor|council"
+    r"|member|chief|head|commander|police|residents?|witness(?:es)?|sources?|lawmaker|MP|president"
+    r"|mayor|army|military|statement|authorities|agency|he|she|they|it|group|forces|leader|elder"
+    r"|administration|office|director|deputy|analyst|media)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    sources: tuple[Source, ...]
+    verbs: tuple[str, ...]  # reporting verbs in the sentence, lower case
+    speaker_actors: tuple[Actor, ...]  # actors named inside the source phrases
+    claim_marked: bool
+    spans: tuple[Span, ...]  # where the sources are, so their actors are not taken as agents
+
+
+def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) -> Attribution:
+    """Sources, reporting verbs and claim markers of one sentence (offsets into ``text``)."""
+    s = sentence.text
+    base = sentence.start
+    found: list[tuple[int, int, str, str]] = []  # start, end, text, rule
+    for m in _ACCORDING.finditer(s):
+        found.append((m.start("src"), m.end("src"), m.group("src").strip(), "source.according-to.v1"))
+    verbs: list[str] = []
+    for m in _VERB.finditer(s):
+        verbs.append(m.group("verb").lower())
+        np = _speaker_before(s, m.start())
+        if np is not None:
+            found.append((*np, "source.speaker-verb.v1"))
+    for m in _POSTPOSED.finditer(s):
+        found.append((m.start("src"), m.end("src"), m.group("src").strip(), "source.postposed.v1"))
+    sources: list[Source] = []
+    spans: list[Span] = []
+    speakers: list[Actor] = []
+    seen: set[str] = set()
+    for start, end, src_text, rule in sorted(found):
+        src_text = src_text.strip()
+        if not src_text or src_text.lower() in seen or not SPEAKER_HEADS.search(src_text):
+            if not any(base + start <= a.span.start < base + end for a in actors):
+                continue
+        seen.add(src_text.lower())
+        span = Span(base + start, base + end, src_text)
+        inside = [a for a in actors if span.start <= a.span.start < span.end and a.actor]
+        sources.append(Source(src_text, _source_type(src_text, inside), span, rule))
+        spans.append(span)
+        speakers.extend(a.actor for a in inside if a.actor)
+    for m in _OUTLET.finditer(s):
+        outlet = m.group("outlet")
+        if outlet.lower() not in seen and MEDIA_WORDS.search(outlet):
+            seen.add(outlet.lower())
+            span = Span(base + m.start("outlet"), base + m.end("outlet"), outlet)
+            sources.append(Source(outlet, SourceType.MEDIA, span, "source.outlet.v1"))
+    return Attribution(
+        tuple(sources), tuple(verbs), tuple(speakers), bool(CLAIM_MARKERS.search(s)), tuple(spans)
+    )
+
+
+def status_of(attribution: Attribution, actor: Actor | None) -> tuple[Status, str]:
+    """The event's status and the rule that decided it."""
+    verbs = set(attribution.verbs)
+    if verbs & DENY_VERBS:
+        return Status.DENIED, "status.denial-verb.v1"
+    if actor is not None and any(_same_side(actor, sp) for sp in attribution.speaker_actors):
+        return Status.CLAIMED, "status.party-speaks-for-itself.v1"
+    if verbs & CLAIM_VERBS or attribution.claim_marked:
+        return Status.CLAIMED, "status.claim-marker.v1"
+    if verbs & CONFIRM_VERBS:
+        return Status.CONFIRMED, "status.confirmation-verb.v1"
+    return Status.REPORTED, "status.default-reported.v1"
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return a.id == b.id or (a.side is not None and a.side == b.side and a.country == b.country)
+
+
+def _speaker_before(s: str, verb_start: int) -> tuple[int, int, str] | None:
+    """The noun phrase right before a reporting verb, up to a clause boundary (≤ 10 words)."""
+    head = s[:verb_start]
+    stops = list(_NP_STOP.finditer(head))
+    start = stops[-1].end() if stops else 0
+    np = head[start:].strip()
+    if not np or len(np.split()) > 10:
+        return None
+    offset = head.index(np, start)
+    return offset, offset + len(np), np
+
+
+def _source_type(text: str, actors: Sequence[ActorMention]) -> SourceType:
+    if WITNESS_WORDS.search(text):
+        return SourceType.WITNESS
+    if LOCAL_WORDS.search(text):
+        return SourceType.LOCAL_OFFICIAL
+    kinds = {a.actor.kind for a in actors if a.actor}
+    if ActorKind.NON_STATE in kinds:
+        return SourceType.PARTY
+    if OFFICIAL_WORDS.search(text) or kinds:
+        return SourceType.GOVERNMENT_OFFICIAL
+    if MEDIA_WORDS.search(text):
+        return SourceType.MEDIA
+    return SourceType.UNNAMED

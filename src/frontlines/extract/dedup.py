@@ -1,0 +1,73 @@
+"""One event per fact within an article.
+
+Candidates that agree on (type, place, facility, actor, date) become one event carrying all
+their evidence. A candidate that only lacks information (no actor, or only the publication date)
+joins the fuller one it is compatible with, so "Herat fell" and "the Taliban took Herat on
+Thursday" in one article are one capture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from frontlines.records import DateSource, Event, Status
+
+# The status of an event reported several times in one article: the strongest word wins,
+# except that a denial anywhere marks it denied.
+STATUS_RANK = {Status.CLAIMED: 0, Status.REPORTED: 1, Status.CONFIRMED: 2}
+WEAK_DATES = frozenset({DateSource.PUBLISHED, DateSource.NONE})
+
+
+def merge_article_events(candidates: Sequence[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for cand in candidates:
+        for i, kept in enumerate(merged):
+            if _same_fact(kept, cand):
+                merged[i] = _combine(kept, cand)
+                break
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _same_fact(a: Event, b: Event) -> bool:
+    if (a.type, a.facility, a.negated, a.modality) != (b.type, b.facility, b.negated, b.modality):
+        return False
+    if (a.place.geonameid if a.place else None) != (b.place.geonameid if b.place else None):
+        return False
+    if a.actor is not None and b.actor is not None and a.actor.id != b.actor.id:
+        return False
+    if a.date == b.date:
+        return True
+    return a.date_source in WEAK_DATES or b.date_source in WEAK_DATES or a.date is None or b.date is None
+
+
+def _combine(a: Event, b: Event) -> Event:
+    """Keep the fuller of the two as the base, and pool evidence and sources."""
+    base, other = (a, b) if _fullness(a) >= _fullness(b) else (b, a)
+    evidence = base.evidence + tuple(e for e in other.evidence if e not in base.evidence)
+    sources = base.sources + tuple(s for s in other.sources if s not in base.sources)
+    if Status.DENIED in (a.status, b.status):
+        status = Status.DENIED
+    else:
+        status = max(a.status, b.status, key=lambda s: STATUS_RANK[s])
+    persons = base.persons + tuple(p for p in other.persons if p not in base.persons)
+    return replace(
+        base,
+        actor=base.actor or other.actor,
+        evidence=tuple(sorted(evidence, key=lambda e: e.start)),
+        sources=sources,
+        status=status,
+        persons=persons,
+        fatalities=base.fatalities if base.fatalities is not None else other.fatalities,
+        explanations=base.explanations,
+    )
+
+
+def _fullness(e: Event) -> tuple[int, int, int]:
+    return (
+        int(e.date_source not in WEAK_DATES),
+        int(e.actor is not None),
+        -min(ev.start for ev in e.evidence) if e.evidence else 0,
+    )

@@ -1,0 +1,363 @@
+"""The rule engine: triggers from the lexicon, arguments from the annotated document.
+
+For each sentence: find triggers; per trigger, read modality, pick the places, the actor and the
+date by the trigger's frame, read the sentence's attribution for sources and status; then merge
+the candidate events of the article into one event per fact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from frontlines.extract.aggregates import find_aggregates
+from frontlines.extract.arguments import (
+    ADJACENT_GAP_WORDS,
+    actor_after,
+    actor_before,
+    actor_by,
+    anaphoric_place,
+    choose_time,
+    clause_bounds,
+    is_passive,
+    places_after,
+    places_before,
+    places_locative,
+)
+from frontlines.extract.attribution import Attribution, read_attribution, status_of
+from frontlines.extract.dedup import merge_article_events
+from frontlines.extract.lexicon import Frame, Lexicon, Trigger
+from frontlines.extract.modality import read_modality
+from frontlines.records import (
+    TERRITORIAL,
+    ActorKind,
+    ActorMention,
+    Aggregate,
+    AnnotatedDocument,
+    DatePrecision,
+    DateSource,
+    Event,
+    EventType,
+    Evidence,
+    FieldExplanation,
+    Modality,
+    Person,
+    PlaceMention,
+    Span,
+    TimeMention,
+)
+
+_M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
+
+# "Earlier in the day", "later that day": the day of the story told just before.
+SAME_DAY = re.compile(
+    r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day\b|\bthe\s+same\s+day\b|\bthat\s+day\b",
+    re.IGNORECASE,
+)
+PERSON_ROLE = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'-]+\s+){1,3}[A-Z][a-z'-]+),\s+(?P<role>(?:the|a|an)\s+[^,.;]{3,80}?)(?=[,.;]|$)"
+)
+FATALITIES = re.compile(
+    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?"
+    r"|scores|hundreds)\s+(?:people|civilians|soldiers|fighters|militants|troops|policemen"
+    r"|members|insurgents|others|persons)?\s*(?:were|have\s+been|had\s+been|was)?\s*(?:killed|dead"
+    r"|died)\b",
+    re.IGNORECASE,
+)
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Kinds of actor that can take or hold ground (an official role or "the government" cannot).
+FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES, ActorKind.GOVERNMENT})
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    index: int
+    span: Span
+    paragraph: int
+
+
+class Extractor:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def extract(
+        self, doc: AnnotatedDocument, *, include_all: bool = False
+    ) -> tuple[tuple[Event, ...], tuple[Aggregate, ...]]:
+        run = _ArticleRun(self.lexicon, doc)
+        events = merge_article_events(run.candidates())
+        if not include_all:
+            events = [e for e in events if not e.negated and e.modality is Modality.ASSERTED]
+        return tuple(events), tuple(find_aggregates(doc))
+
+
+class _ArticleRun:
+    """All the per-article state of one extraction; discarded afterwards."""
+
+    def __init__(self, lexicon: Lexicon, doc: AnnotatedDocument) -> None:
+        self.lexicon = lexicon
+        self.doc = doc
+        self.text = doc.article.text
+        self.places = sorted(doc.places, key=lambda m: m.span.start)
+        self.actors = sorted(doc.actors, key=lambda m: m.span.start)
+        self.times = sorted(doc.times, key=lambda m: m.span.start)
+        para_starts = [p.start for p in doc.paragraphs]
+        self.sentences = [
+            _Sentence(i, s, max(0, bisect.bisect_right(para_starts, s.start) - 1))
+            for i, s in enumerate(doc.sentences)
+        ]
+        self.last_day: dt.date | None = None  # the most recent resolved day, for "that day"
+
+    # ------------------------------------------------------------------ driving
+
+    def candidates(self) -> list[Event]:
+        out: list[Event] = []
+        for sent in self.sentences:
+            triggers = self.lexicon.find(sent.span.text)
+            if triggers:
+                attribution = read_attribution(self.text, sent.span, self._in(self.actors, sent.span))
+                sentence_events: list[Event] = []
+                for trig, s, e in triggers:
+                    span = Span(sent.span.start + s, sent.span.start + e, sent.span.text[s:e])
+                    sentence_events.extend(self._events_for(trig, span, sent, attribution))
+                out.extend(self._fill_missing_places(sentence_events))
+            day = self._sentence_day(sent)
+            if day is not None:
+                self.last_day = day
+        return out
+
+    def _in(self, mentions: Sequence[_M], span: Span) -> list[_M]:
+        return [m for m in mentions if span.start <= m.span.start < span.end]
+
+    # ------------------------------------------------------------------ one trigger
+
+    def _events_for(
+        self, trig: Trigger, span: Span, sent: _Sentence, attribution: Attribution
+    ) -> list[Event]:
+        text = self.text
+        clause = clause_bounds(text, sent.span, span.start, span.end)
+        reading = read_modality(text[clause[0] : span.start])
+        places, place_rule, actor, actor_rule = self._arguments(trig, span, sent, clause, attribution)
+        if not places:
+            anaphor = None
+            if trig.frame in (Frame.PATIENT_FIRST, Frame.INTRANSITIVE) or is_passive(
+                text, clause[0], span.start
+            ):
+                anaphor = anaphoric_place(text, self.places, clause[0], span.start)
+            elif trig.frame in (Frame.AGENT_FIRST, Frame.NOMINAL, Frame.LOCATIVE):
+                anaphor = anaphoric_place(text, self.places, span.end, min(clause[1], span.end + 40))
+            if anaphor is not None:
+                places, place_rule = [anaphor[0]], "place.anaphora.v1"
+        if not places and trig.type in TERRITORIAL:
+            if trig.type is not EventType.WITHDRAW:
+                return []
+        if actor is None:
+            actor, actor_rule = self._context_actor(trig, span, sent, attribution, places)
+        date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
+        status, status_rule = status_of(attribution, actor.actor if actor else None)
+        evidence = Evidence(sent.span.text, sent.span.start, sent.span.end, span, trig.id)
+        persons = self._persons(sent) if trig.type in (EventType.ARREST, EventType.SURRENDER) else ()
+        fatalities = self._fatalities(sent)
+        events = []
+        for p in places or [None]:
+            facility = p.facility if p is not None else None
+            place = p.place if p is not None else None
+            if facility is None and p is not None and p.facility is None and place is None:
+                continue
+            explain = [
+                FieldExplanation("type", trig.type.value, span, trig.id),
+                FieldExplanation("status", status.value, None, status_rule),
+                FieldExplanation("date", date.isoformat() if date else "", time_span, date_rule),
+            ]
+            if p is not None:
+                explain.append(FieldExplanation("place", place.name if place else "", p.span,
+                                                f"{place_rule}+{p.rule}"))
+            if actor is not None and actor.actor is not None:
+                explain.append(FieldExplanation("actor", actor.actor.name, actor.span,
+                                                f"{actor_rule}+{actor.rule}"))
+            if reading.cue:
+                explain.append(FieldExplanation("modality", reading.cue, None, "modality.cue.v1"))
+            events.append(
+                Event(
+                    article_id=self.doc.article.id,
+                    type=trig.type,
+                    actor=actor.actor if actor else None,
+                    place=place,
+                    date=date,
+                    date_precision=precision,
+                    date_source=date_source,
+                    status=status,
+                    facility=facility,
+                    sources=attribution.sources,
+                    negated=reading.negated,
+                    modality=reading.modality,
+                    evidence=(evidence,),
+                    explanations=tuple(explain),
+                    persons=persons,
+                    fatalities=fatalities,
+                    published=self.doc.article.published,
+                    url=self.doc.article.url,
+                    outlet=self.doc.article.outlet,
+                    target_text=persons[0].name if persons else None,
+                )
+            )
+        return events
+
+    def _arguments(
+        self,
+        trig: Trigger,
+        span: Span,
+        sent: _Sentence,
+        clause: tuple[int, int],
+        attribution: Attribution,
+    ) -> tuple[list[PlaceMention], str, ActorMention | None, str]:
+        text = self.text
+        exclude = attribution.spans
+        if trig.frame is Frame.AGENT_FIRST and is_passive(text, clause[0], span.start):
+            places = places_before(text, self.places, clause[0], span.start)
+            by = actor_by(text, self.actors, span.end, sent.span.end)
+            return places, "place.passive-subject.v1", by, "actor.passive-by.v1"
+        if trig.frame is Frame.AGENT_FIRST:
+            gap = ADJACENT_GAP_WORDS if trig.requires_place_adjacent else 7
+            places = places_after(text, self.places, span.end, clause[1], max_gap=gap)
+            agent = actor_before(self.actors, clause[0], span.start, exclude)
+            return places, "place.object.v1", agent, "actor.subject.v1"
+        if trig.frame is Frame.PATIENT_FIRST:
+            places = places_before(text, self.places, clause[0], span.start)
+            holder = actor_after(text, self.actors, span.end, sent.span.end) or actor_by(
+                text, self.actors, span.end, sent.span.end
+            )
+            return places, "place.subject.v1", holder, "actor.after-trigger.v1"
+        if trig.frame is Frame.INTRANSITIVE:
+            places = places_before(text, self.places, clause[0], span.start)
+            return places, "place.subject.v1", None, ""
+        if trig.frame is Frame.NOMINAL:
+            places = places_after(text, self.places, span.end, clause[1], max_gap=4)
+            by = actor_by(text, self.actors, span.end, clause[1]) or actor_before(
+                self.actors, max(clause[0], span.start - 40), span.start, exclude
+            )
+            return places, "place.nominal-of.v1", by, "actor.nominal.v1"
+        places = places_locative(text, self.places, clause[0], clause[1], span)
+        if not places:
+            places = places_locative(text, self.places, sent.span.start, sent.span.end, span)
+        agent = actor_before(self.actors, clause[0], span.start, exclude)
+        return places, "place.locative.v1", agent, "actor.subject.v1"
+
+    def _context_actor(
+        self,
+        trig: Trigger,
+        span: Span,
+        sent: _Sentence,
+        attribution: Attribution,
+        places: Sequence[PlaceMention],
+    ) -> tuple[ActorMention | None, str]:
+        """No actor in the trigger's frame: look in the sentence, then the paragraph, then the
+        whole article, preferring the side that took ground elsewhere in it."""
+        fighting = [a for a in self.actors if a.actor is not None and a.actor.kind in FIGHTING_KINDS]
+        in_sentence = [a for a in self._in(fighting, sent.span)
+                       if not any(s.start <= a.span.start < s.end for s in attribution.spans)]
+        if trig.type is EventType.WITHDRAW:
+            before = [a for a in in_sentence if a.span.start < span.start]
+            if before:
+                return before[-1], "actor.sentence-before.v1"
+            return None, "actor.none.v1"
+        if in_sentence:
+            before = [a for a in in_sentence if a.span.start < span.start]
+            return (before[-1] if before else in_sentence[0]), "actor.sentence.v1"
+        in_sources = [a for a in self._in(fighting, sent.span) if a.actor and
+                      a.actor.kind is ActorKind.NON_STATE]
+        if in_sources:
+            return in_sources[0], "actor.source-party.v1"
+        para = [a for a in fighting if a.span.start < span.start and self._paragraph_of(a.span) ==
+                sent.paragraph]
+        if para:
+            return para[-1], "actor.paragraph.v1"
+        earlier = [a for a in fighting if a.span.start < span.start]
+        if earlier and trig.type in TERRITORIAL:
+            counts: dict[str, int] = {}
+            for a in earlier:
+                assert a.actor is not None
+                if a.actor.kind is ActorKind.NON_STATE or not counts:
+                    counts[a.actor.id] = counts.get(a.actor.id, 0) + 1
+            best = max(earlier, key=lambda a: (counts.get(a.actor.id if a.actor else "", 0),
+                                               a.span.start))
+            return best, "actor.document-salient.v1"
+        return None, "actor.none.v1"
+
+    def _paragraph_of(self, span: Span) -> int:
+        starts = [p.start for p in self.doc.paragraphs]
+        return max(0, bisect.bisect_right(starts, span.start) - 1)
+
+    # ------------------------------------------------------------------ dates
+
+    def _date(
+        self, span: Span, sent: _Sentence, clause: tuple[int, int]
+    ) -> tuple[dt.date | None, DatePrecision, DateSource, Span | None, str]:
+        t = choose_time(self.times, sent.span.start, sent.span.end, span, clause)
+        if t is not None:
+            source = DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
+            return t.value, t.precision, source, t.span, f"date.{source.value}+{t.rule}"
+        same_day = SAME_DAY.search(sent.span.text)
+        if same_day and self.last_day is not None:
+            ds = Span(sent.span.start + same_day.start(), sent.span.start + same_day.end(),
+                      same_day.group())
+            return self.last_day, DatePrecision.DAY, DateSource.PARAGRAPH, ds, "date.same-day.v1"
+        for prev in reversed(self.sentences[: sent.index]):
+            if prev.paragraph != sent.paragraph:
+                break
+            t = choose_time(self.times, prev.span.start, prev.span.end, prev.span,
+                            (prev.span.start, prev.span.end))
+            if t is not None and t.precision is DatePrecision.DAY:
+                return t.value, t.precision, DateSource.PARAGRAPH, t.span, "date.paragraph.v1"
+        art = self.doc.article
+        if art.published is not None and art.published_precision in (None, DatePrecision.DAY):
+            return art.published, DatePrecision.DAY, DateSource.PUBLISHED, None, "date.published.v1"
+        return None, DatePrecision.UNRESOLVED, DateSource.NONE, None, "date.none.v1"
+
+    def _sentence_day(self, sent: _Sentence) -> dt.date | None:
+        days = [t.value for t in self._in(self.times, sent.span)
+                if t.value is not None and t.precision is DatePrecision.DAY]
+        return days[-1] if days else None
+
+    # ------------------------------------------------------------------ the rest
+
+    def _fill_missing_places(self, events: list[Event]) -> list[Event]:
+        """ "X took P after Y fled": a withdrawal with no place of its own shares the place of
+        the territorial event it is reported with."""
+        anchor = next((e for e in events if e.place is not None and e.type in TERRITORIAL
+                       and e.type is not EventType.WITHDRAW), None)
+        out = []
+        for e in events:
+            if e.place is None and e.type is EventType.WITHDRAW:
+                if anchor is None or e.actor is None or anchor.actor == e.actor:
+                    continue
+                e = replace(e, place=anchor.place, facility=None, explanations=(
+                    *e.explanations,
+                    FieldExplanation("place", anchor.place.name if anchor.place else "", None,
+                                     "place.same-sentence-event.v1")))
+            if e.place is None and e.type in TERRITORIAL:
+                continue
+            out.append(e)
+        return out
+
+    def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
+        out = []
+        for m in PERSON_ROLE.finditer(sent.span.text):
+            name = m.group("name")
+            if any(a.span.text == name for a in self._in(self.actors, sent.span)):
+                continue
+            start = sent.span.start + m.start("name")
+            out.append(Person(name, m.group("role").strip(), Span(start, start + len(name), name)))
+        return tuple(out)
+
+    def _fatalities(self, sent: _Sentence) -> int | None:
+        m = FATALITIES.search(sent.span.text)
+        if not m:
+            return None
+        n = m.group("n").lower().replace(",", "")
+        return int(n) if n.isdigit() else NUMBERS.get(n)
+
