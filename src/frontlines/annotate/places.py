@@ -76,7 +76,17 @@ _CONNECTORS = frozenset(
 )
 _MAX_TOKENS = 6
 _DELETE = str.maketrans("", "", "'’ʼʻ‘`-")
-_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
+_CAPWORD = (
+    rf"(?:[{_UPPER}]|(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[{_UPPER}])"
+    r"(?:[^\W_]|['’ʼʻ‘`\-](?=[^\W\d_]))*"
+)
+# A run of capitalised words, possibly joined by lower-case connectors ("Qala i Naw").
+_RUN = re.compile(
+    rf"{_CAPWORD}(?:[ \t\u00a0]{{1,2}}(?:{_CAPWORD}|(?:i|e|ye|al|el|ad|ed|ar|as|ash|at|az|ez|es"
+    r"|an|ul|de|del|la|le|du|des|da|di|do|dos|das|of|on|upon|sur|am|der|den|van|von|y|bin|bani)"
+    r"(?=[ \t\u00a0])))*"
+)
 
 _ADMIN1_CUES = frozenset(
     [
@@ -178,6 +188,9 @@ _TITLES = frozenset(
     ]
 )
 _PERSON_POP = 100_000
+# "the provincial capitals of Kandahar, Helmand and Zabul": the provinces stand for their seats.
+_CAPITAL_OF = re.compile(r"\bcapitals?\s+of\s")
+_LIST_WORD = re.compile(r"(?:[A-Z][\w'’-]*|and|the|provinces?|,)")
 
 
 # --------------------------------------------------------------------------- data files
@@ -242,6 +255,7 @@ class _Tok:
     key: str
     cap: bool
     possessive: bool
+    run: int = 0
 
 
 @dataclass
@@ -354,18 +368,21 @@ class PlaceResolver:
     # ------------------------------------------------------------------ detection
 
     def _tokens(self, text: str) -> list[_Tok]:
+        """Tokens of capitalised runs only: lower-case prose never starts a place name."""
         out = []
-        for m in _TOKEN.finditer(text):
-            s = m.group()
-            poss = bool(_POSSESSIVE.search(s)) and len(s) > 2
-            end = m.end() - 2 if poss else m.end()
-            base = s[:-2] if poss else s
-            cap = base[0].isupper() or bool(_ARTICLE_PREFIX.match(base))
-            if cap:
-                key = base.lower().translate(_DELETE) if base.isascii() else fold(base)
-            else:
-                key = base if base in _CONNECTORS else ""
-            out.append(_Tok(m.start(), end, base, key, cap, poss))
+        for run_id, run in enumerate(_RUN.finditer(text), start=1):
+            base_off = run.start()
+            for m in _TOKEN.finditer(run.group()):
+                s = m.group()
+                poss = len(s) > 2 and s[-2] in "'’" and s[-1] == "s"
+                base = s[:-2] if poss else s
+                cap = base[0].isupper() or bool(_ARTICLE_PREFIX.match(base))
+                if cap:
+                    key = base.lower().translate(_DELETE) if base.isascii() else fold(base)
+                else:
+                    key = base if base in _CONNECTORS else ""
+                start = base_off + m.start()
+                out.append(_Tok(start, start + len(base), base, key, cap, poss, run_id))
         return out
 
     def _detect(self, text: str, toks: list[_Tok], sents: list[Span]) -> list[_Cand]:
@@ -384,7 +401,7 @@ class PlaceResolver:
             if not t.possessive:
                 for j in range(i + 1, min(n, i + _MAX_TOKENS)):
                     u = toks[j]
-                    if not _GAP.fullmatch(text[toks[j - 1].end : u.start]):
+                    if u.run != t.run:
                         break
                     if not (u.cap or u.key in _CONNECTORS):
                         break
@@ -429,13 +446,13 @@ class PlaceResolver:
         i = c.first_tok
         if i > 0:
             p = toks[i - 1]
-            if _GAP.fullmatch(text[p.end : toks[i].start]) and p.cap and not p.possessive:
+            if p.run == toks[i].run and p.cap and not p.possessive:
                 if fold(p.text) in _TITLES:
                     return True
                 prev_name = p.key not in self.stop and (i - 1) not in starts
         if i + 1 < len(toks) and not toks[i].possessive:
             q = toks[i + 1]
-            if _GAP.fullmatch(text[toks[i].end : q.start]) and q.cap:
+            if q.run == toks[i].run and q.cap:
                 next_name = (
                     q.key not in self.stop
                     and q.key not in _PLACE_SUFFIXES
@@ -512,20 +529,34 @@ class PlaceResolver:
         sents: list[Span],
     ) -> None:
         # containers: admin1 divisions any mention could be, by sentence
-        containers: dict[int, set[str]] = {}
+        containers: dict[int, dict[str, set[str]]] = {}
         for c in cands:
             for p, _ in c.options:
                 if p.kind == PlaceKind.ADMIN1 and p.admin1_code and c.cue != "city":
-                    containers.setdefault(c.sent, set()).add(p.admin1_code)
+                    containers.setdefault(c.sent, {}).setdefault(p.admin1_code, set()).add(c.key)
+        # keep the plausible readings only: in-context countries, big places, curated ones
+        for c in cands:
+            if len(c.options) > 12:
+                keep = [o for o in c.options if o[1] or o[0].country in ctx]
+                big = sorted(c.options, key=lambda o: -o[0].population)[:5]
+                c.options = list({o[0].geonameid: o for o in (*keep, *big)}.values())
         # anchors: mentions with a single strong reading
-        anchors: list[tuple[_Cand, Place]] = []
+        anchors: dict[int, tuple[str, Place]] = {}
+        first: dict[tuple[str, str | None, int], list[tuple[Place, float, dict[str, float]]]] = {}
         for c in cands:
-            best = self._rank(c, ctx, containers, [])
+            k = (c.key, c.cue, c.sent)
+            best = first.get(k)
+            if best is None:
+                best = first[k] = self._rank(c, ctx, containers, [])
             if best and best[0][1] - (best[1][1] if len(best) > 1 else 0.0) >= 2.0:
-                anchors.append((c, best[0][0]))
+                anchors[best[0][0].geonameid] = (c.key, best[0][0])
+        memo: dict[tuple[str, str | None, int], list[tuple[Place, float, dict[str, float]]]] = {}
         for c in cands:
-            near = list({p.geonameid: p for a, p in anchors if a.key != c.key}.values())
-            ranked = self._rank(c, ctx, containers, near)
+            k = (c.key, c.cue, c.sent)
+            ranked = memo.get(k)
+            if ranked is None:
+                near = [p for key, p in anchors.values() if key != c.key]
+                ranked = memo[k] = self._rank(c, ctx, containers, near)
             if not ranked:
                 continue
             place, score, parts = ranked[0]
@@ -535,17 +566,25 @@ class PlaceResolver:
             c.chosen = place
             c.confidence = min(0.99, 0.55 + 0.44 * (1 - math.exp(-margin / 1.5)))
             c.rule = _rule(parts, ranked[1][2] if len(ranked) > 1 else None)
+            if place.kind == PlaceKind.ADMIN1 and place.admin1_code and _capital_of(text, c.start):
+                seat = self.gazetteer.seat_of(place.admin1_code)
+                if seat is not None:
+                    c.chosen, c.rule = seat, "gazetteer.capital-of"
 
     def _rank(
         self,
         c: _Cand,
         ctx: Mapping[str, float],
-        containers: Mapping[int, set[str]],
+        containers: Mapping[int, Mapping[str, set[str]]],
         anchors: Sequence[Place],
     ) -> list[tuple[Place, float, dict[str, float]]]:
         out = []
+        # a bare province name is the province, unless the town so named is its seat or big
+        has_admin1 = c.cue is None and any(p.kind == PlaceKind.ADMIN1 for p, _ in c.options)
         for p, curated in c.options:
             parts: dict[str, float] = {}
+            if has_admin1 and p.kind == PlaceKind.CITY and p.admin_seat is None:
+                parts["kind"] = -1.5 if p.population < 50_000 else 0.0
             parts["population"] = 0.35 * math.log10(p.population + 10)
             if p.admin_seat in (0, 1):
                 parts["population"] += 0.8
@@ -555,16 +594,18 @@ class PlaceResolver:
                 PlaceKind.ADMIN1: 0.3,
                 PlaceKind.ADMIN2: -0.6,
             }
-            parts["kind"] = kind_prior.get(p.kind, 0.0)
+            parts["kind"] = parts.get("kind", 0.0) + kind_prior.get(p.kind, 0.0)
             if c.cue is not None:
                 parts["kind-cue"] = 5.0 if p.kind.value == c.cue else -1.0
             parts["context-country"] = 3.0 * ctx.get(p.country, 0.0)
             if p.kind != PlaceKind.ADMIN1 and p.admin1_code:
-                if p.admin1_code in containers.get(c.sent, ()):
+                # another name in the sentence (or next to it) is this place's province
+                near = [
+                    containers.get(c.sent + d, {}).get(p.admin1_code, set()) for d in (0, -1, 1)
+                ]
+                if near[0] - {c.key}:
                     parts["container"] = 3.0
-                elif p.admin1_code in containers.get(c.sent - 1, ()) or p.admin1_code in (
-                    containers.get(c.sent + 1, ())
-                ):
+                elif (near[1] | near[2]) - {c.key}:
                     parts["container"] = 1.5
             if anchors and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.country in ctx:
                 d = min(_km(p, a) for a in anchors)
@@ -587,7 +628,7 @@ class PlaceResolver:
         in_ctx = ctx.get(p.country, 0.0) >= 0.25
         single = c.first_tok == c.last_tok
         sent_initial = c.start <= sents[c.sent].start + 1 if c.sent < len(sents) else False
-        if not in_ctx and ctx and p.population < 50_000:
+        if not in_ctx and ctx and (p.population < 50_000 or fold(p.name) != c.key):
             return False
         if single and sent_initial and p.population < 20_000 and not in_ctx:
             return False
@@ -660,6 +701,16 @@ class PlaceResolver:
         if p is not None and p.kind == PlaceKind.ADMIN1 and p.admin1_code:
             return self.gazetteer.seat_of(p.admin1_code) or p
         return p
+
+
+def _capital_of(text: str, start: int) -> bool:
+    """Is the name in a list right after "capital(s) of"? ("the capitals of Ghor and Logar")."""
+    window = text[max(0, start - 150) : start]
+    hits = list(_CAPITAL_OF.finditer(window))
+    if not hits:
+        return False
+    between = window[hits[-1].end() :].replace(",", " , ")
+    return all(_LIST_WORD.fullmatch(w) for w in between.split())
 
 
 def _fac_key(s: str) -> str:
