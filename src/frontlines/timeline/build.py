@@ -260,7 +260,7 @@ def build_timelines(
     priors: Mapping[str, Actor] | None = None,
     config: TimelineConfig | None = None,
 ) -> dict[int, list[ControlPeriod]]:
-    """Periods of every place with territorial events, keyed by geonameid."""
+    """Periods of every place with a timeline, keyed by geonameid (places with none left out)."""
     by_place: dict[int, list[MergedEvent]] = {}
     places: dict[int, Place] = {}
     for m in merged:
@@ -268,7 +268,9 @@ def build_timelines(
             by_place.setdefault(m.place.geonameid, []).append(m)
             places.setdefault(m.place.geonameid, m.place)
     priors = priors or {}
-    return {
-        gid: build_periods(places[gid], by_place[gid], priors.get(places[gid].country), config)
-        for gid in sorted(by_place)
-    }
+    out: dict[int, list[ControlPeriod]] = {}
+    for gid in sorted(by_place):
+        periods = build_periods(places[gid], by_place[gid], priors.get(places[gid].country), config)
+        if periods:
+            out[gid] = periods
+    return out
