@@ -1,0 +1,105 @@
+"""The gazetteer file: coverage, codes, seats, aliases and cache behaviour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.annotate.build_gazetteer import fingerprint
+from frontlines.annotate.gazetteer import Gazetteer, fold
+from frontlines.errors import DataFileError
+from frontlines.records import PlaceKind
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_gazetteer_fold_ignores_case_accents_punctuation() -> None:
+    assert fold("Qala-I-Naw") == fold("qala i naw") == "qalainaw"
+    assert fold("Ḩamāh") == "hamah"
+    assert fold("Mazar-e Sharif") == fold("Mazar-e-Sharif")
+
+
+def test_gazetteer_covers_every_country(gaz: Gazetteer) -> None:
+    for cc in ("AF", "UA", "SY", "SD", "ML", "MM", "CD", "US", "FJ", "IS"):
+        assert gaz.country(cc) is not None, cc
+    assert gaz.stats()["country"] >= 240
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        ("AF-JOW", "Jowzjan"),
+        ("AF-HER", "Herat"),
+        ("AF-BDG", "Badghis"),
+        ("UA-14", "Donetsk"),
+        ("UA-65", "Kherson"),
+        ("SY-HM", "Hama"),
+        ("AF-SAR", "Sar-e Pol"),
+    ],
+)
+def test_gazetteer_admin1_has_english_name_and_iso_code(
+    gaz: Gazetteer, code: str, english: str
+) -> None:
+    a1 = gaz.admin1(code)
+    assert a1 is not None and a1.name == english and a1.kind == PlaceKind.ADMIN1
+
+
+def test_gazetteer_admin1_lookup_by_english_and_local_spelling(gaz: Gazetteer) -> None:
+    assert any(p.admin1_code == "UA-14" for p in gaz.lookup("Donetsk Oblast"))
+    assert any(p.admin1_code == "AF-URU" for p in gaz.lookup("Oruzgan"))
+
+
+def test_gazetteer_flags_afghan_provincial_capitals(gaz: Gazetteer) -> None:
+    seats = gaz.seats("AF", 1) + gaz.seats("AF", 0)
+    assert len({p.admin1_code for p in seats}) == 34
+
+
+def test_gazetteer_flags_ukrainian_and_syrian_seats(gaz: Gazetteer) -> None:
+    ua = {p.admin1_code for p in gaz.seats("UA", 1) + gaz.seats("UA", 0)}
+    assert len(ua) >= 24
+    sy = {p.admin1_code for p in gaz.seats("SY", 1) + gaz.seats("SY", 0)}
+    assert len(sy) >= 13
+    seat = gaz.seat_of("AF-BDG")
+    assert seat is not None and seat.name == "Qala i Naw"
+
+
+def test_gazetteer_cities_carry_admin2(gaz: Gazetteer) -> None:
+    lyman = [p for p in gaz.lookup("Lyman", country="UA") if p.admin1_code == "UA-14"]
+    assert lyman and lyman[0].admin2
+
+
+def test_gazetteer_curated_places_exist(gaz: Gazetteer) -> None:
+    bagram = gaz.lookup("Bagram", country="AF", kind=PlaceKind.CITY)
+    assert bagram and bagram[0].admin1 == "Parwan"
+
+
+def test_gazetteer_user_alias_file_is_an_overlay(gaz: Gazetteer, tmp_path: Path) -> None:
+    herat = gaz.lookup("Herat", country="AF", kind=PlaceKind.CITY)[0]
+    f = tmp_path / "mine.tsv"
+    f.write_text(f"# my spellings\nHeratabad-e Kohna\t{herat.geonameid}\n", encoding="utf-8")
+    g2 = Gazetteer.load(gaz.path, aliases=[f])
+    assert [p.geonameid for p in g2.lookup("Heratabad-e Kohna")] == [herat.geonameid]
+
+
+def test_gazetteer_bad_alias_file_names_the_file(gaz: Gazetteer, tmp_path: Path) -> None:
+    f = tmp_path / "bad.tsv"
+    f.write_text("Somewhere\tnot-a-number\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.tsv:1"):
+        Gazetteer.load(gaz.path, aliases=[f])
+
+
+def test_gazetteer_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="not found"):
+        Gazetteer.load(tmp_path / "nope.sqlite")
+
+
+def test_gazetteer_cache_key_changes_with_alias_files(tmp_path: Path) -> None:
+    f = tmp_path / "extra.tsv"
+    f.write_text("A\t1\n", encoding="utf-8")
+    k1 = fingerprint([f])
+    f.write_text("B\t1\n", encoding="utf-8")
+    assert fingerprint([f]) != k1 != fingerprint()
