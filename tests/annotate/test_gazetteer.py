@@ -88,7 +88,7 @@ def test_gazetteer_user_alias_file_is_an_overlay(gaz: Gazetteer, tmp_path: Path)
 def test_gazetteer_bad_alias_file_names_the_file(gaz: Gazetteer, tmp_path: Path) -> None:
     f = tmp_path / "bad.tsv"
     f.write_text("Somewhere\tnot-a-number\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="bad.tsv:1"):
+    with pytest.raises(DataFileError, match=r"bad\.tsv:1"):
         Gazetteer.load(gaz.path, aliases=[f])
 
 

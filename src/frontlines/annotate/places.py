@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,6 +274,9 @@ class _Cand:
     scores: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
+_Ranked = list[tuple[Place, float, dict[str, float]]]
+
+
 def _km(a: Place, b: Place) -> float:
     """Equirectangular distance: exact enough below a few hundred km, and cheap."""
     x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
@@ -310,6 +313,8 @@ class PlaceResolver:
                 self._facility_kind[_fac_key(ph)] = kind
                 phrases.append(ph)
         self._facility_re = re.compile(_phrase_regex(phrases), re.IGNORECASE) if phrases else None
+        # first words of the phrases: cheap str.find triggers before the regex runs
+        self._facility_heads = sorted({ph.split()[0].lower().split("'")[0] for ph in phrases})
         dem = sorted(self.demonyms, key=len, reverse=True)
         self._demonym_re = (
             re.compile(r"\b(" + "|".join(re.escape(d) for d in dem) + r")(?:s)?\b") if dem else None
@@ -538,25 +543,41 @@ class PlaceResolver:
         for c in cands:
             if len(c.options) > 12:
                 keep = [o for o in c.options if o[1] or o[0].country in ctx]
-                big = sorted(c.options, key=lambda o: -o[0].population)[:5]
-                c.options = list({o[0].geonameid: o for o in (*keep, *big)}.values())
+                keep.sort(key=lambda o: (not o[1], -ctx.get(o[0].country, 0.0), -o[0].population))
+                big = sorted(c.options, key=lambda o: -o[0].population)[:4]
+                c.options = list({o[0].geonameid: o for o in (*keep[:16], *big)}.values())
+        # container evidence per mention, as a hashable signature so repeats share a ranking
+        sigs: list[tuple[tuple[str, float], ...]] = []
+        for c in cands:
+            codes = {p.admin1_code for p, _ in c.options if p.kind != PlaceKind.ADMIN1}
+            bonus: dict[str, float] = {}
+            for d, w in ((0, 3.0), (-1, 1.5), (1, 1.5)):
+                for code, keys in containers.get(c.sent + d, {}).items():
+                    if code in codes and keys - {c.key} and bonus.get(code, 0.0) < w:
+                        bonus[code] = w
+            sigs.append(tuple(sorted(bonus.items())))
         # anchors: mentions with a single strong reading
         anchors: dict[int, tuple[str, Place]] = {}
-        first: dict[tuple[str, str | None, int], list[tuple[Place, float, dict[str, float]]]] = {}
-        for c in cands:
-            k = (c.key, c.cue, c.sent)
+        first: dict[tuple[str, str | None, tuple[tuple[str, float], ...]], _Ranked] = {}
+        for c, sig in zip(cands, sigs, strict=True):
+            k = (c.key, c.cue, sig)
+            if len(c.options) == 1:
+                anchors[c.options[0][0].geonameid] = (c.key, c.options[0][0])
+                continue
             best = first.get(k)
             if best is None:
-                best = first[k] = self._rank(c, ctx, containers, [])
+                best = first[k] = self._rank(c, ctx, dict(sig), [])
             if best and best[0][1] - (best[1][1] if len(best) > 1 else 0.0) >= 2.0:
                 anchors[best[0][0].geonameid] = (c.key, best[0][0])
-        memo: dict[tuple[str, str | None, int], list[tuple[Place, float, dict[str, float]]]] = {}
-        for c in cands:
-            k = (c.key, c.cue, c.sent)
+        memo: dict[tuple[str, str | None, tuple[tuple[str, float], ...]], _Ranked] = {}
+        for c, sig in zip(cands, sigs, strict=True):
+            k = (c.key, c.cue, sig)
             ranked = memo.get(k)
             if ranked is None:
-                near = [p for key, p in anchors.values() if key != c.key]
-                ranked = memo[k] = self._rank(c, ctx, containers, near)
+                near = (
+                    [p for key, p in anchors.values() if key != c.key] if len(c.options) > 1 else []
+                )
+                ranked = memo[k] = self._rank(c, ctx, dict(sig), near)
             if not ranked:
                 continue
             place, score, parts = ranked[0]
@@ -575,9 +596,9 @@ class PlaceResolver:
         self,
         c: _Cand,
         ctx: Mapping[str, float],
-        containers: Mapping[int, Mapping[str, set[str]]],
+        container: Mapping[str, float],
         anchors: Sequence[Place],
-    ) -> list[tuple[Place, float, dict[str, float]]]:
+    ) -> _Ranked:
         out = []
         # a bare province name is the province, unless the town so named is its seat or big
         has_admin1 = c.cue is None and any(p.kind == PlaceKind.ADMIN1 for p, _ in c.options)
@@ -598,15 +619,9 @@ class PlaceResolver:
             if c.cue is not None:
                 parts["kind-cue"] = 5.0 if p.kind.value == c.cue else -1.0
             parts["context-country"] = 3.0 * ctx.get(p.country, 0.0)
-            if p.kind != PlaceKind.ADMIN1 and p.admin1_code:
+            if p.kind != PlaceKind.ADMIN1 and p.admin1_code and p.admin1_code in container:
                 # another name in the sentence (or next to it) is this place's province
-                near = [
-                    containers.get(c.sent + d, {}).get(p.admin1_code, set()) for d in (0, -1, 1)
-                ]
-                if near[0] - {c.key}:
-                    parts["container"] = 3.0
-                elif (near[1] | near[2]) - {c.key}:
-                    parts["container"] = 1.5
+                parts["container"] = container[p.admin1_code]
             if anchors and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.country in ctx:
                 d = min(_km(p, a) for a in anchors)
                 parts["proximity"] = 2.0 if d < 40 else 1.2 if d < 120 else 0.4 if d < 300 else 0.0
@@ -642,7 +657,25 @@ class PlaceResolver:
         if self._facility_re is None:
             return []
         out = []
-        for m in self._facility_re.finditer(text):
+        low = text.lower()
+        starts: set[int] = set()
+        if len(low) == len(text):
+            for head in self._facility_heads:
+                i = low.find(head)
+                while i >= 0:
+                    if i == 0 or not low[i - 1].isalnum():
+                        starts.add(i)
+                    i = low.find(head, i + 1)
+            found: Iterable[re.Match[str] | None] = (
+                self._facility_re.match(text, i) for i in sorted(starts)
+            )
+        else:
+            found = self._facility_re.finditer(text)
+        last_end = -1
+        for m in found:
+            if m is None or m.start() < last_end:
+                continue
+            last_end = m.end()
             kind = self._facility_kind.get(_fac_key(m.group()))
             if kind is None:
                 continue
