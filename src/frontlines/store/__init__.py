@@ -20,16 +20,9 @@ Public API (the CLI and the HTTP API use only this)::
 ``ingest`` (in ``frontlines.store.ingest``) streams articles through a pipeline into a store.
 """
 
-from frontlines.store.db import (
-    DEFAULT_DB,
-    ENV_DB,
-    Store,
-    aggregate_kind,
-    default_db_path,
-    name_key,
-    place_matches_kind,
-)
+from frontlines.store.db import DEFAULT_DB, ENV_DB, Store, default_db_path
 from frontlines.store.merge import Member, MergedEvent, MergedStatus, merge_events
+from frontlines.store.sql import aggregate_kind, name_key, place_matches_kind
 from frontlines.store.types import (
     AddOutcome,
     AggregateCheck,

@@ -10,11 +10,9 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -28,13 +26,23 @@ from frontlines.records import (
     Article,
     DatePrecision,
     Event,
-    Evidence,
     Place,
-    PlaceKind,
-    Span,
 )
 from frontlines.store.merge import MergedEvent, merge_events
 from frontlines.store.schema import SCHEMA_VERSION, current_version, migrate
+from frontlines.store.sql import (
+    aggregate_from_dict,
+    aggregate_kind,
+    complete_event,
+    dedupe_events,
+    iso,
+    marks,
+    name_key,
+    parse_date,
+    place_matches_kind,
+    to_json,
+    where_clause,
+)
 from frontlines.store.types import (
     AddOutcome,
     AggregateCheck,
@@ -58,24 +66,9 @@ def default_db_path() -> Path:
     return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
 
 
-def name_key(name: str) -> str:
-    """Case- and accent-insensitive key for place names ("Lashkar Gāh" == "lashkar gah")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
 def block_of(e: Event | MergedEvent) -> str:
     """Merge works per (event type, country) block; re-merge redoes only dirty blocks."""
     return f"{e.type.value}|{e.place.country if e.place else ''}"
-
-
-def place_matches_kind(place: Place, kind: PlaceKindFilter) -> bool:
-    """``capital``: admin seats 0/1 (national or provincial capital); ``city``: any town."""
-    if kind == "capital":
-        return place.admin_seat in (0, 1)
-    if kind == "city":
-        return place.kind is PlaceKind.CITY or place.admin_seat is not None
-    return True
 
 
 class Store:
@@ -199,7 +192,9 @@ class Store:
                 self._mark_dirty_article(old)
                 self.db.execute("DELETE FROM articles WHERE id = ?", (old,))
             self._insert_article(article)
-            for seq, e in enumerate(_dedupe(_complete(e, article) for e in result.events)):
+            for seq, e in enumerate(
+                dedupe_events(complete_event(e, article) for e in result.events)
+            ):
                 self._insert_event(seq, e)
             for seq, agg in enumerate(result.aggregates):
                 self.db.execute(
@@ -211,8 +206,8 @@ class Store:
                         agg.actor.id if agg.actor else None,
                         agg.count,
                         agg.of,
-                        _iso(agg.as_of),
-                        _json(agg.to_dict()),
+                        iso(agg.as_of),
+                        to_json(agg.to_dict()),
                     ),
                 )
         return AddOutcome.REPLACED if old_ids else AddOutcome.ADDED
@@ -233,7 +228,7 @@ class Store:
                 a.url,
                 a.content_hash,
                 a.title,
-                _iso(a.published),
+                iso(a.published),
                 a.published_precision.value if a.published_precision else None,
                 a.outlet,
                 a.origin,
@@ -253,7 +248,7 @@ class Store:
                 e.article_id,
                 seq,
                 e.type.value,
-                _iso(e.date),
+                iso(e.date),
                 e.date_precision.value,
                 p.geonameid if p else None,
                 p.name if p else None,
@@ -267,8 +262,8 @@ class Store:
                 int(e.negated),
                 e.modality.value,
                 e.facility,
-                _iso(e.published),
-                _json(e.to_dict()),
+                iso(e.published),
+                to_json(e.to_dict()),
             ),
         )
         self.db.executemany(
@@ -297,7 +292,7 @@ class Store:
             self.db.execute(
                 "INSERT OR REPLACE INTO places(geonameid, name_key, country, data)"
                 " VALUES (?, ?, ?, ?)",
-                (p.geonameid, name_key(p.name), p.country, _json(p.to_dict())),
+                (p.geonameid, name_key(p.name), p.country, to_json(p.to_dict())),
             )
         self.db.execute("INSERT OR IGNORE INTO dirty_blocks(block) VALUES (?)", (block_of(e),))
 
@@ -331,7 +326,7 @@ class Store:
                     r[0]
                     for r in self.db.execute(
                         "SELECT DISTINCT geonameid FROM merged_events WHERE geonameid IS NOT NULL"
-                        f" AND type IN ({_marks(_TERRITORIAL)})",
+                        f" AND type IN ({marks(_TERRITORIAL)})",
                         _TERRITORIAL,
                     )
                 }
@@ -376,7 +371,7 @@ class Store:
                 m.id,
                 block,
                 m.type.value,
-                _iso(m.date),
+                iso(m.date),
                 p.geonameid if p else None,
                 p.lat if p else None,
                 p.lon if p else None,
@@ -387,8 +382,8 @@ class Store:
                 m.status.value,
                 m.facility,
                 m.article_count,
-                _iso(m.first_report),
-                _json(m.to_dict()),
+                iso(m.first_report),
+                to_json(m.to_dict()),
             ),
         )
         self.db.executemany(
@@ -403,7 +398,7 @@ class Store:
             return
         rows = self.db.execute(
             f"SELECT data FROM merged_events WHERE geonameid = ? AND type IN"
-            f" ({_marks(_TERRITORIAL)}) ORDER BY id",
+            f" ({marks(_TERRITORIAL)}) ORDER BY id",
             (geonameid, *_TERRITORIAL),
         )
         merged = [MergedEvent.from_dict(json.loads(r[0])) for r in rows]
@@ -415,11 +410,11 @@ class Store:
                 (
                     geonameid,
                     i,
-                    _iso(c.since),
-                    _iso(c.until),
+                    iso(c.since),
+                    iso(c.until),
                     c.controller.id if c.controller else None,
                     c.status.value,
-                    _json(c.to_dict()),
+                    to_json(c.to_dict()),
                 )
                 for i, c in enumerate(periods)
             ],
@@ -441,7 +436,7 @@ class Store:
         an event says otherwise. Unchanged priors cost nothing.
         """
         resolved = {cc: a if isinstance(a, Actor) else self._actor(a) for cc, a in priors.items()}
-        value = _json({cc: a.to_dict() for cc, a in sorted(resolved.items())})
+        value = to_json({cc: a.to_dict() for cc, a in sorted(resolved.items())})
         row = self.db.execute("SELECT value FROM meta WHERE key = 'priors'").fetchone()
         if row and row[0] == value:
             return
@@ -476,7 +471,7 @@ class Store:
             text=row[1],
             title=row[2],
             url=row[3],
-            published=_date(row[4]),
+            published=parse_date(row[4]),
             published_precision=DatePrecision(row[5]) if row[5] else None,
             outlet=row[6],
             origin=row[7],
@@ -484,7 +479,7 @@ class Store:
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
         """Raw events (one per article report), by date then id."""
-        where, args = self._where(query or EventQuery(), merged=False)
+        where, args = where_clause(query or EventQuery(), merged=False)
         sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date, id"
         return [Event.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
 
@@ -494,7 +489,7 @@ class Store:
 
     def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
         """Merged (corroborated) events, by date then id. Run ``rebuild`` after adding."""
-        where, args = self._where(query or EventQuery(), merged=True)
+        where, args = where_clause(query or EventQuery(), merged=True)
         sql = f"SELECT data FROM merged_events{where} ORDER BY date IS NULL, date, id"
         return [MergedEvent.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
 
@@ -514,7 +509,7 @@ class Store:
     def aggregates(self) -> list[Aggregate]:
         """Counts stated in articles ("twelve provincial capitals"), by article."""
         rows = self.db.execute("SELECT data FROM aggregates ORDER BY article_id, seq")
-        return [_aggregate(json.loads(r[0])) for r in rows]
+        return [aggregate_from_dict(json.loads(r[0])) for r in rows]
 
     def places(self, query: str | int | None = None) -> list[Place]:
         """Places seen in events; ``query`` is a geonameid or a name (case/accent-insensitive)."""
@@ -540,7 +535,7 @@ class Store:
             return []
         rows = self.db.execute(
             "SELECT geonameid, data FROM control_periods"
-            + ("" if place is None else f" WHERE geonameid IN ({_marks(places)})")
+            + ("" if place is None else f" WHERE geonameid IN ({marks(places)})")
             + " ORDER BY geonameid, seq",
             () if place is None else tuple(places),
         )
@@ -598,7 +593,7 @@ class Store:
             held_ids = {p.geonameid for p in held}
             cand = self.db.execute(
                 f"SELECT DISTINCT geonameid FROM merged_events WHERE actor_id = ? AND type IN"
-                f" ({_marks(_TERRITORIAL)}) AND geonameid NOT NULL AND facility IS NULL"
+                f" ({marks(_TERRITORIAL)}) AND geonameid NOT NULL AND facility IS NULL"
                 " AND (date IS NULL OR date <= ?)",
                 (agg.actor.id, *_TERRITORIAL, day.isoformat()),
             )
@@ -617,7 +612,7 @@ class Store:
         row = self.db.execute(
             "SELECT published FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return _date(row[0]) if row else None
+        return parse_date(row[0]) if row else None
 
     def stats(self) -> StoreStats:
         def n(table: str) -> int:
@@ -646,124 +641,8 @@ class Store:
 
     # ----------------------------------------------------------------------- helpers
 
-    def _where(self, q: EventQuery, *, merged: bool) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        args: list[Any] = []
-        if q.since:
-            clauses.append("date >= ?")
-            args.append(q.since.isoformat())
-        if q.until:
-            clauses.append("date <= ?")
-            args.append(q.until.isoformat())
-        if q.types:
-            values = sorted(t.value for t in q.types)
-            clauses.append(f"type IN ({_marks(values)})")
-            args += values
-        if q.actor:
-            clauses.append("(actor_id = ? OR lower(actor_name) = lower(?))")
-            args += [q.actor, q.actor]
-        if q.place:
-            if q.place.isdigit():
-                clauses.append("geonameid = ?")
-                args.append(int(q.place))
-            else:
-                clauses.append("geonameid IN (SELECT geonameid FROM places WHERE name_key = ?)")
-                args.append(name_key(q.place))
-        if q.country:
-            clauses.append("country = ?")
-            args.append(q.country.upper())
-        if q.bbox:
-            min_lon, min_lat, max_lon, max_lat = q.bbox
-            clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
-            args += [min_lon, max_lon, min_lat, max_lat]
-        if q.statuses:
-            values = sorted(q.statuses)
-            clauses.append(f"status IN ({_marks(values)})")
-            args += values
-        if q.article_id:
-            if merged:
-                clauses.append(
-                    "id IN (SELECT merged_id FROM merged_members m JOIN events e"
-                    " ON e.id = m.event_id WHERE e.article_id = ?)"
-                )
-            else:
-                clauses.append("article_id = ?")
-            args.append(q.article_id)
-        if not q.include_negated:
-            clauses.append("status != 'denied'" if merged else "negated = 0 AND status != 'denied'")
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
-
     def _paged(self, sql: str, args: list[Any], q: EventQuery | None) -> Iterable[Any]:
         if q is not None and (q.limit is not None or q.offset):
             sql += " LIMIT ? OFFSET ?"
             args = [*args, -1 if q.limit is None else q.limit, q.offset]
         return self.db.execute(sql, args)
-
-
-def aggregate_kind(of: str) -> PlaceKindFilter:
-    """What an aggregate counts: "provincial capitals" -> capital, "cities"/"towns" -> city."""
-    text = of.casefold()
-    if "capital" in text:
-        return "capital"
-    if any(w in text for w in ("city", "cities", "town")):
-        return "city"
-    return "all"
-
-
-def _dedupe(events: Iterable[Event]) -> list[Event]:
-    """One row per event id: the same fact told twice in an article pools its evidence."""
-    out: dict[str, Event] = {}
-    for e in events:
-        old = out.get(e.id)
-        if old is None:
-            out[e.id] = e
-        else:
-            out[e.id] = replace(
-                old,
-                evidence=old.evidence + tuple(v for v in e.evidence if v not in old.evidence),
-                sources=old.sources + tuple(s for s in e.sources if s not in old.sources),
-            )
-    return list(out.values())
-
-
-def _complete(e: Event, a: Article) -> Event:
-    """Events carry their article's publication date, URL and outlet (the merge needs them)."""
-    published, url, outlet = e.published or a.published, e.url or a.url, e.outlet or a.outlet
-    if (published, url, outlet) == (e.published, e.url, e.outlet):
-        return e
-    return replace(e, published=published, url=url, outlet=outlet)
-
-
-def _aggregate(d: dict[str, Any]) -> Aggregate:
-    ev = d["evidence"]
-    trig = ev.get("trigger") or {"start": ev["start"], "end": ev["end"], "text": ""}
-    return Aggregate(
-        article_id=d["article_id"],
-        actor=Actor.from_dict(d["actor"]) if d.get("actor") else None,
-        count=int(d["count"]),
-        of=d["of"],
-        as_of=_date(d.get("as_of")),
-        evidence=Evidence(
-            ev["sentence"],
-            ev["start"],
-            ev["end"],
-            Span(trig["start"], trig["end"], trig["text"]),
-            ev.get("rule", ""),
-        ),
-    )
-
-
-def _marks(values: Iterable[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-def _json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(s) if s else None
