@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontlines.records import AnnotatedDocument, Article
+from frontlines.records import AnnotatedDocument, Article, DatePrecision
 
 if TYPE_CHECKING:
     from frontlines.annotate.actors import ActorResolver
@@ -42,6 +42,12 @@ class Annotator:
     def annotate(self, article: Article) -> AnnotatedDocument:
         from frontlines.annotate.actors import actor_countries
         from frontlines.annotate.dates import resolve_times
+        from frontlines.annotate.refine import (
+            capital_seats,
+            dateline_date,
+            restore_spans,
+            title_case_caps,
+        )
         from frontlines.annotate.text import paragraphs, sentences
 
         text = article.text
@@ -50,16 +56,25 @@ class Annotator:
         # places, and the places' countries are context for generic actors ("the rebels").
         first = self.actors.resolve(text, sents)
         hints = actor_countries(first)
-        places = self.places.resolve(text, sents, country_hints=hints)
+        places = restore_spans(
+            text, self.places.resolve(title_case_caps(text), sents, country_hints=hints)
+        )
+        places = capital_seats(text, places, self.places.gazetteer)
         countries = self.places.country_context(text, places, hints)
         actor_mentions = self.actors.resolve(text, sents, country_hints=countries)
+        # Relative dates are anchored on the publication date; an undated page with a dateline
+        # date is anchored on that.
+        reference, precision = article.published, article.published_precision
+        if reference is None:
+            reference = dateline_date(text)
+            precision = DatePrecision.DAY if reference else None
         ranked = tuple(c for c, _ in sorted(countries.items(), key=lambda kv: -kv[1]))
         return AnnotatedDocument(
             article=article,
             sentences=tuple(sents),
             paragraphs=tuple(paragraphs(text)),
             places=tuple(places),
-            times=tuple(resolve_times(text, article.published, article.published_precision)),
+            times=tuple(resolve_times(text, reference, precision)),
             actors=tuple(actor_mentions),
             countries=ranked,
         )

@@ -27,26 +27,26 @@ CLAUSE_BREAK = re.compile(
 )
 # A place right after one of these words is a reference point, not the place that changed hands.
 RELATIONAL = re.compile(
-    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern"
-    r"|western|outside|near|nearby|toward|towards|road|highway|route|between|from|into|across"
+    r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-\w+)?\s+of"
+    r"|outside|near|nearby|toward|towards|road|highway|route|between|from|into|across"
     r"|around|beyond|km|kilometres|kilometers|miles|border\s+with|close\s+to|approaches|gates"
     r"|outskirts|edge|direction|way)\b",
     re.IGNORECASE,
 )
 # Words before a place that make it a container of another place ("capital of Badghis province").
 CONTAINER_BEFORE = re.compile(
-    r"(?:\b(?:capital|city|seat|part|parts|province|region|district|oblast|state|governorate"
+    r"(?:\b(?:capital|seat|part|parts|province|region|district|oblast|state|governorate"
     r"|centre|center|areas?)\s+of(?:\s+the)?|\bin(?:\s+the)?|\bof\s+the|\bacross(?:\s+the)?"
     r"|\bnear(?:\s+the)?)\s*(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 COORDINATION = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
+    r"^\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
     r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
 APPOSITIVE_THEN_COORD = re.compile(
-    r"^\s*,\s*(?:the|a|an|its)\s+[^,;]{0,80}?,\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?"
+    r"^\s*,\s*(?:the|a|an|its|in|on|near|\w+'s)\s+[^,;]{0,90}?[,;]\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -62,6 +62,13 @@ PASSIVE_BEFORE = re.compile(
 )
 _WORDS = re.compile(r"[\w'-]+")
 OBJECT_GAP_WORDS = 7
+SUBJECT_GAP_WORDS = 6
+# ", the provincial capital of Badghis province," between a subject and its verb.
+APPOSITIVE = re.compile(
+    r"^\s*(?:city|town|village|district|province)?\s*(?:\([^)]*\))?\s*,\s*(?:(?:the|a|an|its|which"
+    r"|who|in|on|near|\w+'s|\w+\u2019s)\b[^;]{0,160}?)(?:,|(?=\b(?:also|has|have|had|was|were|is|are"
+    r"|finally|eventually|reportedly|fell|came)\b))"
+)
 ADJACENT_GAP_WORDS = 3
 
 
@@ -73,18 +80,32 @@ class Choice:
     rule: str
 
 
-def clause_bounds(text: str, sentence: Span, start: int, end: int) -> tuple[int, int]:
-    """The clause of the sentence around [start, end): between the nearest breaks."""
+def clause_bounds(
+    text: str, sentence: Span, start: int, end: int, list_starts: frozenset[int] = frozenset()
+) -> tuple[int, int]:
+    """The clause of the sentence around [start, end): between the nearest breaks.
+
+    A semicolon that separates the items of a list of places ("Lashkar Gah, the capital of
+    Helmand; Qala-i-Naw, ...; and Kandahar fell") is not a break: ``list_starts`` holds the
+    offsets of place mentions, and a semicolon followed by one continues the clause.
+    """
     s = sentence.text
     rel_start, rel_end = start - sentence.start, end - sentence.start
     lo, hi = 0, len(s)
     for m in CLAUSE_BREAK.finditer(s):
+        if m.group() == ";" and _continues_list(s, m.end(), sentence.start, list_starts):
+            continue
         if m.end() <= rel_start:
             lo = m.end()
         elif m.start() >= rel_end:
             hi = m.start()
             break
     return sentence.start + lo, sentence.start + hi
+
+
+def _continues_list(s: str, after: int, base: int, list_starts: frozenset[int]) -> bool:
+    m = re.match(r"\s*(?:and\s+)?(?:the\s+)?", s[after:])
+    return m is not None and base + after + m.end() in list_starts
 
 
 def word_count(s: str) -> int:
@@ -96,6 +117,8 @@ def is_passive(text: str, clause_start: int, trigger_start: int) -> bool:
 
 
 def is_container(text: str, mention: PlaceMention, floor: int) -> bool:
+    if mention.rule == "place.capital-of-division.v1":
+        return False
     before = text[max(floor, mention.span.start - 40) : mention.span.start]
     return bool(CONTAINER_BEFORE.search(before))
 
@@ -118,6 +141,8 @@ def places_after(
             continue
         if m.span.start >= clause_end:
             break
+        if is_container(text, m, trigger_end) and ANAPHOR.search(text, trigger_end, m.span.start):
+            return []  # "took over the city in Nimroz province": the city, not the province
         gap = text[trigger_end : m.span.start]
         if word_count(gap) > max_gap or RELATIONAL.search(gap) or "," in gap:
             return []
@@ -128,7 +153,11 @@ def places_after(
 def places_before(
     text: str, places: Sequence[PlaceMention], clause_start: int, trigger_start: int
 ) -> list[PlaceMention]:
-    """The subject place of the clause before the trigger, with its coordinated places."""
+    """The subject place of the clause before the trigger, with its coordinated places.
+
+    The subject must be close to the verb once appositives are set aside ("The city of Herat,
+    Afghanistan's third-largest city, fell"); a place far back is some other noun's modifier.
+    """
     for m in places:
         if m.span.end > trigger_start:
             break
@@ -138,7 +167,12 @@ def places_before(
             text[max(clause_start, m.span.start - 12) : m.span.start]
         ):
             continue
-        return [m, *_coordinated(text, places, m, trigger_start)]
+        group = [m, *_coordinated(text, places, m, trigger_start)]
+        last = group[-1]
+        gap = APPOSITIVE.sub(" ", text[last.span.end : trigger_start], count=1)
+        if word_count(gap) > SUBJECT_GAP_WORDS:
+            continue
+        return group
     return []
 
 
@@ -163,19 +197,22 @@ def places_locative(
 def _coordinated(
     text: str, places: Sequence[PlaceMention], head: PlaceMention, limit: int
 ) -> list[PlaceMention]:
+    """Places listed with ``head``; containers in between ("Qalat in Zabul province, Tarinkot")
+    are stepped over."""
     out: list[PlaceMention] = []
-    last = head
+    last_end = head.span.end
     for m in places:
-        if m.span.start <= last.span.start or not usable(m):
+        if m.span.start < last_end or not usable(m):
             continue
         if m.span.start >= limit:
             break
-        gap = text[last.span.end : m.span.start]
+        gap = text[last_end : m.span.start]
+        if is_container(text, m, last_end) and not COORDINATION.match(gap):
+            last_end = m.span.end
+            continue
         if COORDINATION.match(gap) or APPOSITIVE_THEN_COORD.match(gap):
             out.append(m)
-            last = m
-        elif m.place and m.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and "," in gap:
-            continue  # "Kunduz, in Kunduz province, and Taloqan": skip the container
+            last_end = m.span.end
         else:
             break
     return out
@@ -186,7 +223,7 @@ def anaphoric_place(
 ) -> tuple[PlaceMention, Span] | None:
     """ "the city" in the window -> the most recent city mentioned before it."""
     m = ANAPHOR.search(text, window_start, window_end)
-    if not m:
+    if not m or re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]):
         return None
     candidates = [
         p
@@ -195,7 +232,6 @@ def anaphoric_place(
         and p.place is not None
         and p.place.kind is PlaceKind.CITY
         and p.facility is None
-        and not is_container(text, p, 0)
     ]
     if not candidates:
         return None

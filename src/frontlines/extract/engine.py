@@ -71,7 +71,30 @@ FATALITIES = re.compile(
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # Kinds of actor that can take or hold ground (an official role or "the government" cannot).
-FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES, ActorKind.GOVERNMENT})
+FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
+# "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013-]\s)"
+)
+
+
+def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Mentions that can be arguments: not in the dateline, and a city name that only
+    qualifies the facility after it ("Herat police headquarters") gives way to the facility."""
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    dateline = DATELINE.match(text)
+    cut = dateline.end() if dateline else 0
+    out = []
+    for i, m in enumerate(ordered):
+        if m.span.start < cut:
+            continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (nxt is not None and nxt.facility is not None and m.facility is None
+                and nxt.span.start - m.span.end <= 1 and nxt.place == m.place):
+            continue
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +125,8 @@ class _ArticleRun:
         self.lexicon = lexicon
         self.doc = doc
         self.text = doc.article.text
-        self.places = sorted(doc.places, key=lambda m: m.span.start)
+        self.places = _argument_places(self.text, doc.places)
+        self.place_starts = frozenset(m.span.start for m in self.places)
         self.actors = sorted(doc.actors, key=lambda m: m.span.start)
         self.times = sorted(doc.times, key=lambda m: m.span.start)
         para_starts = [p.start for p in doc.paragraphs]
@@ -139,7 +163,7 @@ class _ArticleRun:
         self, trig: Trigger, span: Span, sent: _Sentence, attribution: Attribution
     ) -> list[Event]:
         text = self.text
-        clause = clause_bounds(text, sent.span, span.start, span.end)
+        clause = clause_bounds(text, sent.span, span.start, span.end, self.place_starts)
         reading = read_modality(text[clause[0] : span.start])
         places, place_rule, actor, actor_rule = self._arguments(trig, span, sent, clause, attribution)
         if not places:
@@ -272,20 +296,16 @@ class _ArticleRun:
                       a.actor.kind is ActorKind.NON_STATE]
         if in_sources:
             return in_sources[0], "actor.source-party.v1"
-        para = [a for a in fighting if a.span.start < span.start and self._paragraph_of(a.span) ==
-                sent.paragraph]
-        if para:
-            return para[-1], "actor.paragraph.v1"
-        earlier = [a for a in fighting if a.span.start < span.start]
-        if earlier and trig.type in TERRITORIAL:
+        if trig.type in TERRITORIAL or trig.type is EventType.CLASH:
+            # The side the article is about: most mentioned fighting actor, latest on a tie.
             counts: dict[str, int] = {}
-            for a in earlier:
+            for a in fighting:
                 assert a.actor is not None
-                if a.actor.kind is ActorKind.NON_STATE or not counts:
-                    counts[a.actor.id] = counts.get(a.actor.id, 0) + 1
-            best = max(earlier, key=lambda a: (counts.get(a.actor.id if a.actor else "", 0),
-                                               a.span.start))
-            return best, "actor.document-salient.v1"
+                counts[a.actor.id] = counts.get(a.actor.id, 0) + 1
+            if fighting:
+                best = max(fighting, key=lambda a: (counts[a.actor.id if a.actor else ""],
+                                                    a.span.start < span.start, a.span.start))
+                return best, "actor.document-salient.v1"
         return None, "actor.none.v1"
 
     def _paragraph_of(self, span: Span) -> int:

@@ -34,7 +34,9 @@ FUTURE = re.compile(
     r"|'ll|must)\b",
     re.IGNORECASE,
 )
-HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should\s+\w+\s+fall|in\s+case)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|in\s+case)\b|^\s*should\b|\bwere\s+\w+\s+to\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[\w'-]+")
 
 
