@@ -13,247 +13,50 @@ mentions.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import Final
 
 from frontlines.annotate import dates_patterns as pat
+from frontlines.annotate.dates_calendar import (
+    FUTURE_GRACE_DAYS,
+    NARRATIVE_NOTE,
+    ONE_DAY,
+    VAGUE_MAX,
+    VAGUE_MIN,
+    Context,
+    Interval,
+    add_months,
+    count_of,
+    make_context,
+    month_end,
+    month_interval,
+    month_no,
+    on_or_before,
+    part_of,
+    period,
+    qualifier,
+    resolve_point,
+    strictly_after,
+    strictly_before,
+    unit_back,
+    weekday_no,
+)
 from frontlines.records import DatePrecision, Span, TimeMention
 
-__all__ = ["resolve_times"]
+__all__ = ["dateline", "resolve_times"]
 
 P = DatePrecision
-_DAY: Final = dt.timedelta(days=1)
-
-# A date without a year is put in the latest year that does not place it after the
-# publication date -- except that up to this many days after publication it stays in the
-# publication year (scheduled events, reports filed across a time-zone midnight).
-FUTURE_GRACE_DAYS: Final = 7
-# "for weeks", "days ago": a bare plural is at least two of the unit ...
-VAGUE_MIN: Final = 2
-# ... and "in recent days", "a few weeks ago" reach back at most this many units.
-VAGUE_MAX: Final[dict[str, int]] = {"hour": 24, "day": 7, "week": 4, "month": 6, "year": 5}
-# Coarseness of what is known about the publication date; a rule needing a finer anchor
-# than the publication date has stays unresolved.
-_RANK: Final[dict[DatePrecision, int]] = {P.DAY: 0, P.RANGE: 0, P.WEEK: 1, P.MONTH: 2, P.YEAR: 3}
-_RANK_NOTE: Final = {
-    1: "publication date known only to the week",
-    2: "publication date known only to the month",
-    3: "publication date known only to the year",
-}
-NO_PUBLICATION: Final = "no publication date"
-NARRATIVE_NOTE: Final = "anchored on publication; may be relative to a date in the narrative"
-
-
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """The publication date as far as it is known."""
-
-    pub: dt.date | None
-    rank: int  # 0 day ... 3 year; 9 when there is no publication date
-    latest: dt.date | None  # the last day the publication can be on
-
-    def need(self, rank: int) -> dt.date | str:
-        """The publication date if known at least to ``rank``, else why not."""
-        if self.pub is None:
-            return NO_PUBLICATION
-        if self.rank > rank:
-            return _RANK_NOTE[self.rank]
-        return self.pub
-
-
-class _Interval(NamedTuple):
-    start: dt.date
-    end: dt.date
-    precision: DatePrecision
-    note: str | None = None
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _on_or_before(day: dt.date, weekday: int) -> dt.date:
-    """The latest ``weekday`` on or before ``day`` (``day`` itself if it is one)."""
-    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def _strictly_before(day: dt.date, weekday: int) -> dt.date:
-    return _on_or_before(day - _DAY, weekday)
-
-
-def _strictly_after(day: dt.date, weekday: int) -> dt.date:
-    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _part(start: dt.date, end: dt.date, part: str) -> tuple[dt.date, dt.date]:
-    """Early / mid / late part of a period: thirds of a month, of a year, of a week."""
-    days = (end - start).days + 1
-    if days >= 365:  # a year: Jan-Apr, May-Aug, Sep-Dec
-        bounds = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
-        return dt.date(start.year, bounds[0], 1), _month_end(start.year, bounds[1])
-    if days <= 7:  # a week: Mon-Wed, Tue-Thu, Thu-Sun
-        first, last = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
-        return start + dt.timedelta(days=first), start + dt.timedelta(days=last)
-    first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, days)}[part]
-    return start.replace(day=first), start.replace(day=last)
-
-
-def _year_for(month: int, day: int, latest: dt.date, grace: int) -> int:
-    """The year that puts month/day on or before ``latest`` (+ ``grace`` days)."""
-    candidate = dt.date(latest.year, month, min(day, 28))
-    return latest.year if candidate <= latest + dt.timedelta(days=grace) else latest.year - 1
-
-
-def _unit_back(day: dt.date, unit: str, n: int) -> dt.date:
-    if unit == "hour":
-        return day - dt.timedelta(days=n // 24)
-    if unit == "day":
-        return day - dt.timedelta(days=n)
-    if unit == "week":
-        return day - dt.timedelta(weeks=n)
-    return _add_months(day, -n * (12 if unit == "year" else 1))
-
-
-# --------------------------------------------------------------------------- small readers
-
-
-def _month_no(name: str) -> int:
-    return pat.MONTH_NUMBER[name.rstrip(".").lower()]
-
-
-def _weekday_no(name: str) -> int:
-    return pat.WEEKDAY_NUMBER[name.lower()]
-
-
-def _count(word: str | None) -> int | None:
-    """A count word or number; None for a vague count ("few", "several") or none at all."""
-    if word is None:
-        return 1
-    word = " ".join(word.lower().split())
-    if word.isdigit():
-        return int(word)
-    return pat.NUMBER_WORD.get(word)
-
-
-def _qual(text: str | None) -> str | None:
-    if not text:
-        return None
-    key = " ".join(text.lower().rstrip("-").split())
-    return pat.QUALIFIER_PART[key.removeprefix("the ")]
-
-
-# --------------------------------------------------------------------------- points
-
-
-def _resolve_point(
-    text: str, anchor: dt.date | None, rank: int, latest: dt.date | None, grace: int
-) -> _Interval | str:
-    """What a "point" (after "since", either side of a range) covers, or why unknown.
-
-    ``anchor``/``rank`` serve relative points (weekdays, "last week"); ``latest``/``grace``
-    place dates written without a year.
-    """
-    m = pat.POINT_RE.fullmatch(text)
-    if m is None:  # pragma: no cover - the scan only hands over text the grammar accepts
-        return "unreadable date"
-    g = m.groupdict()
-    try:
-        if g["iso"]:
-            day = dt.date.fromisoformat(g["iso"])
-            return _Interval(day, day, P.DAY)
-        if g["mon1"] or g["mon2"]:
-            i = "1" if g["mon1"] else "2"
-            month, dom = _month_no(g["mon" + i]), int(re.sub(r"\D", "", g["day" + i]))
-            if g["year" + i]:
-                day = dt.date(int(g["year" + i]), month, dom)
-            elif latest is None:
-                return "no year and no publication date"
-            else:
-                day = dt.date(_year_for(month, dom, latest, grace), month, dom)
-            wd = g["wd" + i]
-            note = (
-                "weekday does not match the date"
-                if wd and _weekday_no(wd) != day.weekday()
-                else None
-            )
-            return _Interval(day, day, P.DAY, note)
-    except ValueError:
-        return "no such date"
-    if g["mon3"]:
-        return _month_interval(_month_no(g["mon3"]), g["year3"], _qual(g["qual3"]), latest, grace)
-    if g["year4"]:
-        year = int(g["year4"])
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        part = _qual(g["qual4"])
-        if part:
-            return _Interval(*_part(start, end, part), P.RANGE)
-        return _Interval(start, end, P.YEAR)
-    if g["wd5"]:
-        if anchor is None or rank > 0:
-            return _RANK_NOTE.get(rank, NO_PUBLICATION)
-        wd = _weekday_no(g["wd5"])
-        day = _strictly_before(anchor, wd) if g["mod5"] else _on_or_before(anchor, wd)
-        return _Interval(day, day, P.DAY)
-    unit = g["unit6"]
-    needed = {"week": 1, "month": 2, "year": 3}[unit]
-    if anchor is None or rank > needed:
-        return _RANK_NOTE.get(rank, NO_PUBLICATION)
-    return _period(anchor, unit, -1 if g["rel6"].lower() == "last" else 0)
-
-
-def _period(pub: dt.date, unit: str, offset: int) -> _Interval:
-    """This (0), last (-1) or next (1) week / month / year around ``pub``."""
-    if unit == "week":
-        start = _monday(pub) + dt.timedelta(weeks=offset)
-        return _Interval(start, start + dt.timedelta(days=6), P.WEEK)
-    if unit == "month":
-        start = _add_months(pub.replace(day=1), offset)
-        return _Interval(start, _month_end(start.year, start.month), P.MONTH)
-    year = pub.year + offset
-    return _Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), P.YEAR)
-
-
-def _month_interval(
-    month: int, year_text: str | None, part: str | None, latest: dt.date | None, grace: int
-) -> _Interval | str:
-    if year_text:
-        year = int(year_text)
-    elif latest is None:
-        return "no year and no publication date"
-    else:
-        first_day = {"mid": 11, "late": 21}.get(part or "", 1)
-        year = _year_for(month, first_day, latest, grace)
-    start, end = dt.date(year, month, 1), _month_end(year, month)
-    if part in ("early", "mid", "late"):
-        return _Interval(*_part(start, end, part), P.RANGE)
-    return _Interval(start, end, P.MONTH)
-
 
 # --------------------------------------------------------------------------- rule handlers
 
-_Handler = Callable[[re.Match[str], Span, _Ctx], TimeMention | None]
+_Handler = Callable[[re.Match[str], Span, Context], TimeMention | None]
 
 
 def _mention(
     span: Span,
-    found: _Interval | dt.date | str,
+    found: Interval | dt.date | str,
     rule: str,
     pod: str | None = None,
     note: str | None = None,
@@ -269,7 +72,7 @@ def _mention(
 
 def _gr(m: re.Match[str], name: str) -> str | None:
     """A named group, None when absent from this alternative or unmatched."""
-    return m.groupdict().get(name)
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _req(m: re.Match[str], name: str) -> str:
@@ -284,7 +87,7 @@ def _pod(word: str | None) -> str | None:
     return word.lower() if word else None
 
 
-def _weekday(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _weekday(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Bare "Thursday", "on Thursday", "this Thursday": the latest Thursday on or before
     publication, the publication day included. "last"/"past" Thursday: strictly before
     (a Friday report's "last Friday" is a week back). "next"/"coming": strictly after.
@@ -307,25 +110,25 @@ def _weekday(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     pub = ctx.need(0)
     if isinstance(pub, str):
         return _mention(span, pub, rule, pod)
-    wd = _weekday_no(_req(m, "wd"))
+    wd = weekday_no(_req(m, "wd"))
     if rule == "weekday.last.v1":
-        return _mention(span, _strictly_before(pub, wd), rule, pod)
+        return _mention(span, strictly_before(pub, wd), rule, pod)
     if rule == "weekday.next.v1":
-        return _mention(span, _strictly_after(pub, wd), rule, pod)
-    return _mention(span, _on_or_before(pub, wd), rule, pod)
+        return _mention(span, strictly_after(pub, wd), rule, pod)
+    return _mention(span, on_or_before(pub, wd), rule, pod)
 
 
-def _early_hours(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _early_hours(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     pub = ctx.need(0)
     rule = "weekday.early-hours.v1"
     if isinstance(pub, str):
         return _mention(span, pub, rule, "night")
-    wd = _weekday_no(_req(m, "wd"))
-    day = _strictly_before(pub, wd) if _gr(m, "mod") else _on_or_before(pub, wd)
+    wd = weekday_no(_req(m, "wd"))
+    day = strictly_before(pub, wd) if _gr(m, "mod") else on_or_before(pub, wd)
     return _mention(span, day, rule, "night")
 
 
-def _overnight(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _overnight(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Bare "overnight": the night ending on the publication day, so a range from the day
     before to the publication day. "overnight Thursday": that day. "overnight into Friday",
     "overnight Thursday into Friday": Thursday to Friday."""
@@ -335,25 +138,25 @@ def _overnight(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
         return _mention(span, pub, rule, "overnight")
     into = _gr(m, "wd2") or _gr(m, "wd3")
     if into:
-        end = _on_or_before(pub, _weekday_no(into))
-        return _mention(span, _Interval(end - _DAY, end, P.RANGE), rule, "overnight")
+        end = on_or_before(pub, weekday_no(into))
+        return _mention(span, Interval(end - ONE_DAY, end, P.RANGE), rule, "overnight")
     if _gr(m, "wd"):
-        return _mention(span, _on_or_before(pub, _weekday_no(_req(m, "wd"))), rule, "overnight")
-    return _mention(span, _Interval(pub - _DAY, pub, P.RANGE), rule, "overnight")
+        return _mention(span, on_or_before(pub, weekday_no(_req(m, "wd"))), rule, "overnight")
+    return _mention(span, Interval(pub - ONE_DAY, pub, P.RANGE), rule, "overnight")
 
 
-def _weekend(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _weekend(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Weekend: "over the weekend" is the Saturday-Sunday whose Saturday is on or before
     publication; "last weekend" the last one that ended before the publication day."""
     rule = "weekend.last.v1" if m.groupdict().get("last") else "weekend.v1"
     pub = ctx.need(0)
     if isinstance(pub, str):
         return _mention(span, pub, rule)
-    saturday = _on_or_before(pub - 2 * _DAY if rule == "weekend.last.v1" else pub, 5)
-    return _mention(span, _Interval(saturday, saturday + _DAY, P.RANGE), rule)
+    saturday = on_or_before(pub - 2 * ONE_DAY if rule == "weekend.last.v1" else pub, 5)
+    return _mention(span, Interval(saturday, saturday + ONE_DAY, P.RANGE), rule)
 
 
-def _relative(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _relative(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """today / tonight / this morning: the publication day. yesterday, last night: the day
     before (a morning report's "last night" is the previous evening)."""
     g = m.groupdict()
@@ -378,31 +181,31 @@ def _relative(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     return _mention(span, pub + dt.timedelta(days=offset), rule, pod)
 
 
-def _period_rule(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _period_rule(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """this/last/next week|month|year; "earlier this month" is the month itself; "early",
     "mid", "late" take a part of it (a range)."""
     g = m.groupdict()
     unit = g["unit"].lower()
     rel = (g.get("rel") or "this").lower()
-    part = _qual(g.get("qual"))
+    part = qualifier(g.get("qual"))
     rule = f"period.{unit}.v1"
     pub = ctx.need({"week": 1, "month": 2, "year": 3}[unit])
     if isinstance(pub, str):
         return _mention(span, pub, rule)
-    found = _period(pub, unit, {"this": 0, "last": -1, "next": 1}[rel])
+    found = period(pub, unit, {"this": 0, "last": -1, "next": 1}[rel])
     if part in ("early", "mid", "late"):
-        found = _Interval(*_part(found.start, found.end, part), P.RANGE)
+        found = Interval(*part_of(found.start, found.end, part), P.RANGE)
     return _mention(span, found, rule)
 
 
 def _back(pub: dt.date, unit: str, n: int | None) -> tuple[dt.date, str | None]:
     """Start of "the past N units" (vague N: the most it can mean, with a note)."""
     if n is None:
-        return _unit_back(pub, unit, VAGUE_MAX[unit]), "approximate: vague count"
-    return _unit_back(pub, unit, max(n, 24) if unit == "hour" else n), None
+        return unit_back(pub, unit, VAGUE_MAX[unit]), "approximate: vague count"
+    return unit_back(pub, unit, max(n, 24) if unit == "hour" else n), None
 
 
-def _recent(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _recent(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Recent past: "in the past two weeks", "in recent days" give a range ending on the
     publication day; "recent days" reaches back ``VAGUE_MAX`` units."""
     g = m.groupdict()
@@ -411,12 +214,12 @@ def _recent(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     pub = ctx.need(0 if unit in ("hour", "day", "week") else 2)
     if isinstance(pub, str):
         return _mention(span, pub, rule)
-    n = _count(g.get("n")) if g.get("n") or "recent" not in span.text.lower() else None
+    n = count_of(g.get("n")) if g.get("n") or "recent" not in span.text.lower() else None
     start, note = _back(pub, unit, n)
-    return _mention(span, _Interval(start, pub, P.RANGE), rule, note=note)
+    return _mention(span, Interval(start, pub, P.RANGE), rule, note=note)
 
 
-def _duration(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _duration(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Duration: "for two weeks" is assumed to run up to publication (war reporting's present
     perfect: "has been besieged for two weeks"). "for weeks" is at least two, so the range
     starts two units back at the latest -- the value is that latest possible start, noted."""
@@ -427,15 +230,15 @@ def _duration(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     if isinstance(pub, str):
         return _mention(span, pub, rule)
     if g.get("units"):
-        start = _unit_back(pub, unit, VAGUE_MIN * (24 if unit == "hour" else 1))
+        start = unit_back(pub, unit, VAGUE_MIN * (24 if unit == "hour" else 1))
         note = "approximate start: at least two units before publication"
     else:
-        start, vague = _back(pub, unit, _count(g["n"]))
+        start, vague = _back(pub, unit, count_of(g["n"]))
         note = vague or "assumed to end at publication"
-    return _mention(span, _Interval(start, pub, P.RANGE), rule, note=note)
+    return _mention(span, Interval(start, pub, P.RANGE), rule, note=note)
 
 
-def _ago(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _ago(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Ago: "two days ago" is a day; "three weeks ago": that week; "two months ago": that month;
     "a year ago": the same month a year back (an anniversary, not a calendar year). Vague
     counts give a range. "N units earlier" is computed the same way, from publication,
@@ -448,21 +251,21 @@ def _ago(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     pub = ctx.need(0 if unit in ("hour", "day", "week") else 2)
     if isinstance(pub, str):
         return _mention(span, pub, rule)
-    n = None if g.get("units") else _count(g["n"])
+    n = None if g.get("units") else count_of(g["n"])
     if n is None:
         if unit == "hour":
             return _mention(span, pub, rule, note=note)
-        high = _unit_back(pub, unit, VAGUE_MAX[unit])
-        low = _unit_back(pub, unit, VAGUE_MIN)
-        return _mention(span, _Interval(high, low, P.RANGE), rule, note=note or "approximate")
-    day = _unit_back(pub, unit, n)
+        high = unit_back(pub, unit, VAGUE_MAX[unit])
+        low = unit_back(pub, unit, VAGUE_MIN)
+        return _mention(span, Interval(high, low, P.RANGE), rule, note=note or "approximate")
+    day = unit_back(pub, unit, n)
     if unit in ("hour", "day"):
         return _mention(span, day, rule, note=note)
-    found = _period(day, "week" if unit == "week" else "month", 0)
+    found = period(day, "week" if unit == "week" else "month", 0)
     return _mention(span, found, rule, note=note)
 
 
-def _narrative(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _narrative(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Narrative: "the day before" is anchored on publication (the day before it), with a
     note; "the next day" cannot be: it only means something against the narrative."""
     if m.groupdict().get("after"):
@@ -471,17 +274,17 @@ def _narrative(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     pub = ctx.need(0)
     if isinstance(pub, str):
         return _mention(span, pub, rule)
-    return _mention(span, pub - _DAY, rule, note=NARRATIVE_NOTE)
+    return _mention(span, pub - ONE_DAY, rule, note=NARRATIVE_NOTE)
 
 
-def _day_of_month(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _day_of_month(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Day of month: "on the 6th" is this month's 6th, or last month's if after publication."""
     rule = "day-of-month.v1"
     pub = ctx.need(0)
     if isinstance(pub, str):
         return _mention(span, pub, rule)
     dom = int(re.sub(r"\D", "", _req(m, "dom")))
-    first = pub.replace(day=1) if dom <= pub.day else _add_months(pub.replace(day=1), -1)
+    first = pub.replace(day=1) if dom <= pub.day else add_months(pub.replace(day=1), -1)
     try:
         return _mention(span, first.replace(day=dom), rule)
     except ValueError:
@@ -489,8 +292,8 @@ def _day_of_month(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
 
 
 def _point_rule(rule: str) -> _Handler:
-    def handler(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
-        found = _resolve_point(_req(m, "pt"), ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
+    def handler(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
+        found = resolve_point(_req(m, "pt"), ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
         if rule == "date" and _req(m, "pt")[0].isdigit() and "-" in _req(m, "pt"):
             return _mention(span, found, "date.iso.v1")
         return _mention(span, found, f"{rule}.v1")
@@ -498,16 +301,16 @@ def _point_rule(rule: str) -> _Handler:
     return handler
 
 
-def _since(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _since(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Since: "since May" runs from the start of May to publication (or open-ended without one)."""
-    found = _resolve_point(_req(m, "pt"), ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
+    found = resolve_point(_req(m, "pt"), ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
     if isinstance(found, str):
         return _mention(span, found, "since.v1")
     end = ctx.pub if ctx.rank == 0 else ctx.latest
     return TimeMention(span, found.start, P.RANGE, "since.v1", end, note=found.note)
 
 
-def _range(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _range(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Ranges ("between Aug. 6 and 9", "from Monday to Wednesday", "Aug. 30-Sept. 2"): the end is
     placed first (against publication), then the start as the latest such point on or
     before the end."""
@@ -537,10 +340,10 @@ def _range(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
         a_text = f"{month} {g['ad']}"
     else:
         a_text, b_text = g["a"], g["b"]
-    end = _resolve_point(b_text, ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
+    end = resolve_point(b_text, ctx.pub, ctx.rank, ctx.latest, FUTURE_GRACE_DAYS)
     if isinstance(end, str):
         return _mention(span, end, rule)
-    start = _resolve_point(a_text, end.end, 0, end.end, 0)
+    start = resolve_point(a_text, end.end, 0, end.end, 0)
     if isinstance(start, str):
         return _mention(span, start, rule)
     if start.start > end.end:
@@ -548,12 +351,12 @@ def _range(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
     return TimeMention(span, start.start, P.RANGE, rule, end.end, note=start.note or end.note)
 
 
-def _month(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _month(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     """Months: "in August", "early August", "August 2021", "last August" (the latest August before
     the publication month), "this August", "next August"."""
     g = m.groupdict()
-    month = _month_no(g["mon"])
-    part = _qual(g.get("qual"))
+    month = month_no(g["mon"])
+    part = qualifier(g.get("qual"))
     rule = "month.part.v1" if part else "month.v1"
     rel = (g.get("rel") or "").lower()
     if rel:
@@ -567,20 +370,20 @@ def _month(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
         elif rel == "next" and month <= pub.month:
             year += 1
         return _mention(
-            span, _Interval(dt.date(year, month, 1), _month_end(year, month), P.MONTH), rule
+            span, Interval(dt.date(year, month, 1), month_end(year, month), P.MONTH), rule
         )
     return _mention(
-        span, _month_interval(month, g.get("year"), part, ctx.latest, FUTURE_GRACE_DAYS), rule
+        span, month_interval(month, g.get("year"), part, ctx.latest, FUTURE_GRACE_DAYS), rule
     )
 
 
-def _year(m: re.Match[str], span: Span, ctx: _Ctx) -> TimeMention:
+def _year(m: re.Match[str], span: Span, ctx: Context) -> TimeMention:
     year = int(_req(m, "year"))
-    part = _qual(_gr(m, "qual"))
+    part = qualifier(_gr(m, "qual"))
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if part in ("early", "mid", "late"):
-        return _mention(span, _Interval(*_part(start, end, part), P.RANGE), "year.part.v1")
-    return _mention(span, _Interval(start, end, P.YEAR), "year.v1")
+        return _mention(span, Interval(*part_of(start, end, part), P.RANGE), "year.part.v1")
+    return _mention(span, Interval(start, end, P.YEAR), "year.v1")
 
 
 _HANDLERS: Final[dict[str, _Handler]] = {
@@ -606,21 +409,6 @@ _HANDLERS: Final[dict[str, _Handler]] = {
 # --------------------------------------------------------------------------- entry point
 
 
-def _context(published: dt.date | None, precision: DatePrecision | None) -> _Ctx:
-    if published is None or precision is P.UNRESOLVED:
-        return _Ctx(None, 9, None)
-    rank = _RANK.get(precision or P.DAY, 0)
-    if rank == 1:
-        latest = published + dt.timedelta(days=6)
-    elif rank == 2:
-        latest = _month_end(published.year, published.month)
-    elif rank == 3:
-        latest = dt.date(published.year, 12, 31)
-    else:
-        latest = published
-    return _Ctx(published, rank, latest)
-
-
 def resolve_times(
     text: str,
     published: dt.date | None,
@@ -632,16 +420,29 @@ def resolve_times(
     YYYY-MM is): expressions needing a finer anchor come back unresolved, with a note.
     Mentions are in text order and never overlap.
     """
-    ctx = _context(published, published_precision)
+    ctx = make_context(published, published_precision)
     out: list[TimeMention] = []
     for scan in pat.SCAN.finditer(text):
-        index = pat.ENTRY_ALTERNATIVE[int(scan.lastgroup[1:])]  # type: ignore[index]
-        rule, alternative = pat.ALTERNATIVES[index]
-        m = alternative.match(text, scan.start())
-        if m is None or m.end() != scan.end():  # pragma: no cover - same regex, same match
+        rule, alternative = pat.ALTERNATIVES[pat.ENTRY_ALTERNATIVE[scan.lastgroup or ""]]
+        start, end = scan.span()
+        m = alternative.match(text, start)
+        if m is None or m.end() != end:  # pragma: no cover - same regex, same match
             continue
-        span = Span(scan.start(), scan.end(), scan.group())
+        span = Span(start, end, scan.group())
         mention = _HANDLERS[rule](m, span, ctx)
         if mention is not None:
             out.append(mention)
     return out
+
+
+def dateline(text: str, within: int = 300) -> dt.date | None:
+    """The first date written in full (day, month and year) in the first ``within`` chars.
+
+    Why: extracted pages often lose their publication date but keep a dateline or byline
+    ("KABUL, Aug. 14, 2021 -"). A caller with no ``published`` may anchor on this instead;
+    ``resolve_times`` itself never guesses, so its contract stays "no publication date".
+    """
+    for mention in resolve_times(text[:within], None):
+        if mention.precision is P.DAY and mention.value is not None:
+            return mention.value
+    return None

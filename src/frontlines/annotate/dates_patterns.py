@@ -129,7 +129,7 @@ MONTH_FULL: Final = words(*MONTHS_FULL, ci=False)
 DAY: Final = r"\d\d?(?<![4-9]\d)(?<!3[2-9])(?<!00)(?<!\b0)(?:st|nd|rd|th)?(?!\w|,\d|\.\d|:\d)"
 DAY_ORDINAL: Final = r"\d\d?(?<![4-9]\d)(?<!3[2-9])(?<!00)(?<!\b0)(?:st|nd|rd|th)\b"
 YEAR: Final = r"(?:19|20)\d\d(?!\w|-\d|,\d)"
-ISO: Final = r"\d{4}-[01]\d-[0-3]\d\b"
+ISO: Final = r"\d{4}-[01]\d-[0-3]\d(?!\d)"
 DASH: Final = r"\s*(?:-|–|—)\s*"
 QUAL: Final = words(*QUAL_WORDS) + r"(?:-|\s+)"
 NUM: Final = rf"(?:\d{{1,3}}|{words(*COUNT_WORDS)})"
@@ -182,7 +182,9 @@ _DAY_MONTH: Final = rf"{DAY}(?:\s+of)?\s+{MONTH}{_YEAR_TAIL}"
 _MONTH_DAY_TAIL: Final = rf"{MONTH_DOT}\s+{DAY}{_YEAR_TAIL}"
 _EARLY_HOURS: Final = rf"hours\s+of\s+(?:(?P<mod>last|this\s+past|past)\s+)?(?P<wd>{WD})"
 
-# rule name -> its alternatives, in scan order.
+# rule name -> its alternatives, in scan order. To add a form: append ``_a(lead words, body)``
+# to a rule (``{L}`` marks the lead inside a named group; it must come first), or add a rule
+# here and its handler to ``dates._HANDLERS``; then a test row in tests/annotate/test_dates.py.
 RULES: Final[dict[str, tuple[Alt, ...]]] = {
     "range": (
         # Aug. 6-9 / Aug. 30-Sept. 2, 2021 / 6-9 August
@@ -334,35 +336,37 @@ ALTERNATIVES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 )
 
 
-def _build_scan() -> tuple[re.Pattern[str], tuple[int, ...]]:
+def _build_scan() -> tuple[re.Pattern[str], dict[str, int]]:
     """The scanner and, for each of its entries ``g<N>``, the index of its alternative.
 
-    A two-level trie: one branch per first character of the lead word, inside it one branch
-    per rest of the lead word, inside that the bodies in rule order. Both levels start with
-    a literal or a class, which the engine skips cheaply, so a word is only tried against
-    the forms that really start with it.
+    One branch per first character of a lead word (a literal: capitalised and lower-case
+    variants are separate branches); inside it, in rule order, one entry per alternative
+    whose lead words start with that character: the rest of those words, then the body.
+    Each level starts with a literal, which the engine checks without entering the branch,
+    so a word is only tried against the forms that really start with it.
     """
-    tree: dict[str, dict[str, list[str]]] = {}
-    entry_alt: list[int] = []
+    by_key: dict[str, list[str]] = {}
+    entry_alt: dict[str, int] = {}
     flat = [alt for alts in RULES.values() for alt in alts]
     for index, alt in enumerate(flat):
-        body = unnamed(alt.body)
-        end = r"\b" if alt.whole else ""
-        for word in sorted(alt.lead, key=len, reverse=True) or ("",):
-            if word:
-                key = f"[{word[0].lower()}{word[0].upper()}]" if alt.ci else re.escape(word[0])
-                rest = _literal(word[1:]) + end
-            else:
-                key, rest = r"(?=\d)", ""
-            entry = body.replace("{L}", "")  # the lead is always first: the trie matched it
-            tree.setdefault(key, {}).setdefault(rest, []).append(f"{entry}(?P<g{len(entry_alt)}>)")
-            entry_alt.append(index)
-    branches = []
-    for key, by_rest in tree.items():
-        inner = "|".join(f"{rest}(?:{'|'.join(bodies)})" for rest, bodies in by_rest.items())
-        branches.append(f"{key}(?:{inner})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(branches) + ")"), tuple(entry_alt)
+        body = unnamed(alt.body).replace("{L}", "")  # the lead is always first
+        rests: dict[str, list[str]] = {}
+        for word in sorted(alt.lead, key=len, reverse=True):
+            firsts = sorted({word[0].lower(), word[0].upper()}) if alt.ci else [word[0]]
+            for first in firsts:
+                rests.setdefault(re.escape(first), []).append(_literal(word[1:]))
+        if not alt.lead:
+            lead_by_key = {r"(?=\d)": ""}
+        else:
+            end = r"\b" if alt.whole else ""
+            lead_by_key = {k: f"(?:{'|'.join(v)}){end}" for k, v in rests.items()}
+        for key, lead in lead_by_key.items():
+            name = f"g{len(entry_alt)}"
+            by_key.setdefault(key, []).append(f"{lead}{body}(?P<{name}>)")
+            entry_alt[name] = index
+    branches = "|".join(f"{key}(?:{'|'.join(entries)})" for key, entries in by_key.items())
+    return re.compile(rf"(?<!\w)(?:{branches})"), entry_alt
 
 
-# The one scanner; ``ENTRY_ALTERNATIVE[int(m.lastgroup[1:])]`` indexes ``ALTERNATIVES``.
+# The one scanner; ``ENTRY_ALTERNATIVE[m.lastgroup]`` indexes ``ALTERNATIVES``.
 SCAN, ENTRY_ALTERNATIVE = _build_scan()
