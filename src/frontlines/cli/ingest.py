@@ -11,7 +11,7 @@ import click
 
 from frontlines.cli.common import ErrorLog, articles, pipeline_config, reading_options
 from frontlines.cli.query import db_option, parse_priors
-from frontlines.records import Article
+from frontlines.records import Actor, Article
 from frontlines.store.types import AddOutcome
 
 
@@ -43,6 +43,29 @@ class Progress:
         if self.enabled and self.n:
             self.draw(time.perf_counter())
             click.echo(err=True)
+
+
+def resolve_priors(priors: dict[str, str], pipeline: Any) -> dict[str, Actor | str]:
+    """Prior actor ids (or names) looked up in the pipeline's actor dictionary."""
+    lexicon = getattr(
+        getattr(getattr(pipeline, "annotator", None), "actors", None), "lexicon", None
+    )
+    entries = getattr(lexicon, "entries", {})
+    actors = [e.actor for e in entries.values()]
+    out: dict[str, Actor | str] = {}
+    for cc, wanted in priors.items():
+        found = next(
+            (
+                a
+                for a in actors
+                if wanted in (a.id, a.name) or wanted.casefold() == a.name.casefold()
+            ),
+            None,
+        )
+        if found is None:
+            click.echo(f"warning: prior actor {wanted!r} is not in the actor dictionary", err=True)
+        out[cc] = found or wanted
+    return out
 
 
 @click.command("ingest")
@@ -99,7 +122,7 @@ def command(
         )
         bar.done()
         if priors:
-            store.set_priors(parse_priors(priors))
+            store.set_priors(resolve_priors(parse_priors(priors), pipeline))
         stats.rebuild = store.rebuild(full=full_rebuild)
     click.echo(
         f"{stats.read} articles: {stats.added} added, {stats.replaced} replaced, "
