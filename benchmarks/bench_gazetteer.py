@@ -62,15 +62,18 @@ def main() -> int:
     sents = [sentences(t) for t in texts]
     for t, s in zip(texts, sents, strict=True):  # warm the name cache
         resolver.resolve(t, s)
-    best = float("inf")
+    best = cpu = float("inf")
     for _ in range(args.rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for t, s in zip(texts, sents, strict=True):
             resolver.resolve(t, s)
         best = min(best, time.perf_counter() - t0)
+        cpu = min(cpu, time.process_time() - c0)
     chars = sum(len(t) for t in texts)
-    per = 1000 * best / len(texts)
-    print(f"resolve: {per:.2f} ms/article ({chars / len(texts):.0f} chars avg, best of rounds)")
+    print(
+        f"resolve: {1000 * best / len(texts):.2f} ms/article wall, "
+        f"{1000 * cpu / len(texts):.2f} ms CPU ({chars / len(texts):.0f} chars avg, best of rounds)"
+    )
     t0 = time.perf_counter()
     n = 0
     while time.perf_counter() - t0 < 0.5:

@@ -99,6 +99,7 @@ class Gazetteer:
             path = default_path()
             if not path.exists():
                 _build_in_subprocess(path)
+                prune_stale(path)
         if not path.exists():
             raise DataFileError(
                 str(path), "gazetteer file not found (run `frontlines gazetteer build`)"
@@ -244,6 +245,22 @@ _KIND_ORDER = {
     PlaceKind.ADMIN2: 1,
     PlaceKind.FACILITY: 0,
 }
+
+
+def prune_stale(current: Path) -> list[Path]:
+    """Delete gazetteers built from older sources next to ``current`` (each is ~55 MB).
+
+    Safe while another process still reads an old file: on POSIX an open file outlives unlink.
+    """
+    removed = []
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+                removed.append(old)
+            except OSError:
+                pass
+    return removed
 
 
 def _build_in_subprocess(path: Path) -> None:

@@ -491,7 +491,10 @@ class PlaceResolver:
         """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
         if c.first_tok != c.last_tok:
             return False
-        big = any(p.population >= _PERSON_POP or p.kind != PlaceKind.CITY for p, _ in c.options)
+        big = any(
+            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and fold(p.name) == c.key
+            for p, _ in c.options
+        )
         curated = any(cur for _, cur in c.options)
         in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
         i = c.first_tok
@@ -563,8 +566,12 @@ class PlaceResolver:
                 continue
             top = max(c.options, key=lambda o: o[0].population)[0]
             rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
+            # a one-word alternate spelling of a hamlet ("Wali") is weak evidence of a country
+            strong = c.first_tok != c.last_tok or any(
+                fold(p.name) == c.key or cur or p.kind != PlaceKind.CITY for p, cur in c.options
+            )
             if len(countries) == 1:
-                w[top.country] = w.get(top.country, 0.0) + 1.0
+                w[top.country] = w.get(top.country, 0.0) + (1.0 if strong else 0.2)
             elif top.population >= 50_000 and top.population >= 10 * rest:
                 w[top.country] = w.get(top.country, 0.0) + 0.7
             else:

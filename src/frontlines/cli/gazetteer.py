@@ -25,12 +25,15 @@ def command() -> None:
 def build(out: Path | None, aliases: tuple[Path, ...]) -> None:
     """Build the gazetteer now (otherwise it is built on first use)."""
     from frontlines.annotate.build_gazetteer import build as do_build
-    from frontlines.annotate.gazetteer import default_path
+    from frontlines.annotate.gazetteer import default_path, prune_stale
 
     dest = out or default_path()
     t0 = time.perf_counter()
     do_build(dest, aliases)
     click.echo(f"built {dest} in {time.perf_counter() - t0:.1f}s")
+    if out is None:
+        for old in prune_stale(dest):
+            click.echo(f"removed stale {old}")
 
 
 @command.command()
@@ -70,9 +73,9 @@ def lookup(
         if as_json:
             click.echo(json.dumps(p.to_dict(), ensure_ascii=False))
         else:
-            seat = {0: " capital", 1: " admin1-seat", 2: " admin2-seat"}.get(p.admin_seat or -1, "")
-            if p.admin_seat == 0:
-                seat = " capital"
+            seat = {0: " capital", 1: " admin1-seat", 2: " admin2-seat"}.get(
+                p.admin_seat if p.admin_seat is not None else -1, ""
+            )
             click.echo(
                 f"{p.geonameid}\t{p.name}\t{p.kind.value}\t{p.country}\t{p.admin1 or ''}"
                 f"\t{p.admin1_code or ''}\t{p.lat:.4f},{p.lon:.4f}\tpop {p.population}{seat}"
