@@ -103,3 +103,13 @@ def test_gazetteer_cache_key_changes_with_alias_files(tmp_path: Path) -> None:
     k1 = fingerprint([f])
     f.write_text("B\t1\n", encoding="utf-8")
     assert fingerprint([f]) != k1 != fingerprint()
+
+
+def test_gazetteer_prune_stale_keeps_only_the_current_file(tmp_path: Path) -> None:
+    from frontlines.annotate.gazetteer import prune_stale
+
+    current = tmp_path / "gazetteer-new.sqlite"
+    for name in ("gazetteer-old.sqlite", "gazetteer-new.sqlite", "other.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    prune_stale(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.sqlite", "other.txt"]

@@ -253,8 +253,11 @@ def prune_stale(current: Path) -> list[Path]:
     Safe while another process still reads an old file: on POSIX an open file outlives unlink.
     """
     removed = []
-    for old in current.parent.glob("gazetteer-*.sqlite"):
-        if old != current:
+    for old in [
+        *current.parent.glob("gazetteer-*.sqlite"),
+        *current.parent.glob("gazetteer-*.lock"),
+    ]:
+        if old not in (current, current.with_name(current.name + ".lock")):
             try:
                 old.unlink()
                 removed.append(old)
@@ -266,12 +269,24 @@ def prune_stale(current: Path) -> list[Path]:
 def _build_in_subprocess(path: Path) -> None:
     """Build on first use in a child process: the build peaks near 0.8 GB (the GeoNames JSON),
     which a long-running worker should not keep as its high-water mark."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "frontlines.annotate.build_gazetteer", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # One builder at a time: worker pools starting together wait for the first build instead
+    # of each spending ~0.8 GB on their own (the atomic rename keeps readers safe either way).
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - non-POSIX: concurrent builds are still safe
+            pass
+        if path.exists():
+            return
+        proc = subprocess.run(
+            [sys.executable, "-m", "frontlines.annotate.build_gazetteer", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if proc.returncode != 0 or not path.exists():
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         raise DataFileError(str(path), "gazetteer build failed: " + " | ".join(tail))
