@@ -14,9 +14,9 @@ from frontlines.store.types import EventQuery, PlaceKindFilter
 
 
 def name_key(name: str) -> str:
-    """Case- and accent-insensitive key for place names ("Lashkar Gāh" == "lashkar gah")."""
+    """Case-, accent- and punctuation-free key: "Lashkar Gāh" == "lashkar-gah" == "LASHKARGAH"."""
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 def place_matches_kind(place: Place, kind: PlaceKindFilter) -> bool:
