@@ -14,6 +14,7 @@ Python API::
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,11 @@ __all__ = [
     "read_text",
 ]
 __version__ = "0.1.0"
+
+# The stage package ``frontlines.annotate`` shares its name with the function below. Importing
+# it first means the function, defined afterwards, is what ``frontlines.annotate`` stays bound to
+# (the import system binds a subpackage on its parent only when it is first loaded).
+importlib.import_module("frontlines.annotate")
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontlines.annotate import Annotator
-from frontlines.extract import Extractor
+from frontlines.extraction import Extractor
 from frontlines.records import Aggregate, AnnotatedDocument, Article, Event, EventType
 
 

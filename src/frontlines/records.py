@@ -100,7 +100,9 @@ class Place:
     admin1_code: str | None = None
     admin2: str | None = None
     population: int = 0
-    admin_seat: int | None = None  # 1: seat of an admin1 (provincial capital), 2: admin2, 0: capital
+    admin_seat: int | None = (
+        None  # 1: seat of an admin1 (provincial capital), 2: admin2, 0: capital
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,7 +207,7 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """An actor mention; ``generic`` marks descriptions ("the militant group") resolved in context."""
+    """An actor mention; ``generic`` marks a description ("the militant group") read in context."""
 
     span: Span
     actor: Actor | None
@@ -413,6 +415,7 @@ class Event:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         """Inverse of ``to_dict`` (evidence and explanations included), for the store."""
+
         def _span(s: dict[str, Any] | None) -> Span | None:
             return Span(s["start"], s["end"], s["text"]) if s else None
 

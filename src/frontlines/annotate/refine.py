@@ -15,9 +15,26 @@ from collections.abc import Sequence
 from frontlines.annotate.gazetteer import Gazetteer
 from frontlines.records import PlaceKind, PlaceMention, Span
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(),
-    start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _DATELINE_DATE = re.compile(
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"
@@ -40,8 +57,9 @@ def dateline_date(text: str) -> dt.date | None:
         return None
     month = MONTHS[(m.group("month") or m.group("month2")).lower()]
     try:
-        return dt.date(int(m.group("year") or m.group("year2")), month,
-                       int(m.group("day") or m.group("day2")))
+        return dt.date(
+            int(m.group("year") or m.group("year2")), month, int(m.group("day") or m.group("day2"))
+        )
     except ValueError:
         return None
 
@@ -57,20 +75,26 @@ def restore_spans(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMent
     for m in mentions:
         original = text[m.span.start : m.span.end]
         if original != m.span.text:
-            m = PlaceMention(Span(m.span.start, m.span.end, original), m.place, m.confidence,
-                             m.rule, m.facility)
+            m = PlaceMention(
+                Span(m.span.start, m.span.end, original), m.place, m.confidence, m.rule, m.facility
+            )
         out.append(m)
     return out
 
 
-def capital_seats(text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
-                  ) -> list[PlaceMention]:
+def capital_seats(
+    text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
     """Replace "capital of <admin1>" mentions by the division's seat city."""
     out = []
     for m in mentions:
         place = m.place
-        if (place is not None and place.kind is PlaceKind.ADMIN1 and place.admin1_code
-                and _CAPITAL_OF.search(text[max(0, m.span.start - 60) : m.span.start])):
+        if (
+            place is not None
+            and place.kind is PlaceKind.ADMIN1
+            and place.admin1_code
+            and _CAPITAL_OF.search(text[max(0, m.span.start - 60) : m.span.start])
+        ):
             seat = gazetteer.seat_of(place.admin1_code)
             if seat is not None:
                 m = PlaceMention(m.span, seat, m.confidence, "place.capital-of-division.v1")

@@ -12,11 +12,68 @@ import re
 from frontlines.records import Span
 
 ABBREVIATIONS = frozenset(
-    """
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    mr mrs ms dr gen lt col maj capt cpl sgt adm brig cmdr rep sen gov pres prof st mt ft no vs
-    etc inc ltd co corp jr sr u.s u.n u.k e.g i.e approx est
-    """.split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpl",
+        "sgt",
+        "adm",
+        "brig",
+        "cmdr",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "prof",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+    ]
 )
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
@@ -28,7 +85,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 def paragraphs(text: str) -> list[Span]:
     """Blocks separated by blank lines."""
-    return [_strip(text, m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    return [
+        _strip(text, m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()
+    ]
 
 
 def sentences(text: str) -> list[Span]:

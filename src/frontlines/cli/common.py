@@ -25,7 +25,9 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def parse_types(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[EventType] | None:
+def parse_types(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> frozenset[EventType] | None:
     if not value:
         return None
     out = set()
@@ -43,15 +45,34 @@ def reading_options(f: F) -> F:
     for decorator in reversed(
         [
             click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True)),
-            click.option("--published", callback=parse_date, metavar="DATE",
-                         help="Set or override the publication date (YYYY-MM-DD)."),
+            click.option(
+                "--published",
+                callback=parse_date,
+                metavar="DATE",
+                help="Set or override the publication date (YYYY-MM-DD).",
+            ),
             click.option("--strict", is_flag=True, help="Stop at the first bad input."),
-            click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True,
-                         path_type=Path), help="Extra actor dictionary (YAML), repeatable."),
-            click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True,
-                         path_type=Path), help="Extra place alias file (TSV), repeatable."),
-            click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True,
-                         path_type=Path), help="Extra trigger lexicon (YAML), repeatable."),
+            click.option(
+                "--actors",
+                "actor_files",
+                multiple=True,
+                type=click.Path(exists=True, path_type=Path),
+                help="Extra actor dictionary (YAML), repeatable.",
+            ),
+            click.option(
+                "--aliases",
+                "alias_files",
+                multiple=True,
+                type=click.Path(exists=True, path_type=Path),
+                help="Extra place alias file (TSV), repeatable.",
+            ),
+            click.option(
+                "--lexicon",
+                "lexicon_files",
+                multiple=True,
+                type=click.Path(exists=True, path_type=Path),
+                help="Extra trigger lexicon (YAML), repeatable.",
+            ),
         ]
     ):
         f = decorator(f)
@@ -73,15 +94,17 @@ class ErrorLog:
             click.echo(f"{len(self.errors)} input(s) skipped because of errors", err=True)
 
 
-def articles(inputs: tuple[str, ...], published: dt.date | None, strict: bool,
-             log: ErrorLog) -> Iterator[Article]:
+def articles(
+    inputs: tuple[str, ...], published: dt.date | None, strict: bool, log: ErrorLog
+) -> Iterator[Article]:
     from frontlines.sources import iter_articles
 
     return iter_articles(inputs or ("-",), published=published, strict=strict, on_error=log)
 
 
-def pipeline_config(actor_files: tuple[Path, ...], alias_files: tuple[Path, ...],
-                    lexicon_files: tuple[Path, ...]) -> Any:
+def pipeline_config(
+    actor_files: tuple[Path, ...], alias_files: tuple[Path, ...], lexicon_files: tuple[Path, ...]
+) -> Any:
     from frontlines.pipeline import PipelineConfig
 
     return PipelineConfig(actors=actor_files, aliases=alias_files, lexicon=lexicon_files)

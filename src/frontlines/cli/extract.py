@@ -21,18 +21,31 @@ from frontlines.records import Event, EventType
 
 @click.command("extract")
 @reading_options
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 @click.option("--types", callback=parse_types, help="Comma-separated event types to keep.")
-@click.option("--all", "include_all", is_flag=True,
-              help="Also show negated, attempted and future events (flagged).")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also show negated, attempted and future events (flagged).",
+)
 @click.option("--explain", is_flag=True, help="Print the evidence and the rule behind every field.")
-@click.option("--aggregates", is_flag=True, help="Also print stated counts (JSON Lines: kind=aggregate).")
-@click.option("--jobs", "-j", default=1, show_default=True, help="Worker processes (ordered output).")
+@click.option(
+    "--aggregates", is_flag=True, help="Also print stated counts (JSON Lines: kind=aggregate)."
+)
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, help="Worker processes (ordered output)."
+)
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--address", default=None, help="Ray cluster address (with --engine ray).")
-@click.option("--output-dir", type=click.Path(path_type=Path), default=None,
-              help="With --engine ray: where to write the Parquet partitions.")
+@click.option(
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="With --engine ray: where to write the Parquet partitions.",
+)
 def command(
     inputs: tuple[str, ...],
     published: Any,
@@ -81,11 +94,22 @@ def command(
                     click.echo(json.dumps(agg.to_dict(), ensure_ascii=False))
                 else:
                     who = agg.actor.name if agg.actor else "?"
-                    rows.append([agg.article_id, "aggregate", str(agg.as_of or ""),
-                                 f"{agg.count} {agg.of}", who, "", ""])
+                    rows.append(
+                        [
+                            agg.article_id,
+                            "aggregate",
+                            str(agg.as_of or ""),
+                            f"{agg.count} {agg.of}",
+                            who,
+                            "",
+                            "",
+                        ]
+                    )
     if fmt == "table":
         if rows:
-            click.echo(table(rows, ["article", "type", "date", "place", "actor", "status", "sources"]))
+            click.echo(
+                table(rows, ["article", "type", "date", "place", "actor", "status", "sources"])
+            )
         else:
             click.echo("no events found", err=True)
     log.summary()
@@ -117,8 +141,11 @@ def _row(e: Event) -> list[str]:
 
 
 def _explain(e: Event) -> str:
-    lines = [f"    evidence: {ev.sentence!r} [{ev.start}:{ev.end}] trigger {ev.trigger.text!r} "
-             f"({ev.rule})" for ev in e.evidence]
+    lines = [
+        f"    evidence: {ev.sentence!r} [{ev.start}:{ev.end}] trigger {ev.trigger.text!r} "
+        f"({ev.rule})"
+        for ev in e.evidence
+    ]
     for x in e.explanations:
         where = f" {x.span.text!r}@{x.span.start}" if x.span else ""
         lines.append(f"    {x.field} = {x.value!r}{where} <- {x.rule}")

@@ -32,9 +32,7 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(f"frontlines.cli.{COMMANDS[cmd_name][0]}")
-        cmd = getattr(module, cmd_name.replace("-", "_") + "_command", None) or getattr(
-            module, "command"
-        )
+        cmd = getattr(module, cmd_name.replace("-", "_") + "_command", None) or module.command
         assert isinstance(cmd, click.Command)
         return cmd
 

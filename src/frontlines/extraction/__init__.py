@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontlines.extract.engine import Extractor as _Engine
-from frontlines.extract.lexicon import Lexicon
+from frontlines.extraction.engine import Extractor as _Engine
+from frontlines.extraction.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from frontlines.annotate import Annotator

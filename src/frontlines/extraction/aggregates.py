@@ -19,14 +19,32 @@ from frontlines.records import (
 )
 
 WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
 }
 FRACTIONS = {"half": 2, "a third": 3, "one third": 3, "a quarter": 4, "two thirds": 1.5}
 _NUM = r"\d{1,3}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-UNITS = (r"(?:provincial|regional|district|state|oblast)?\s*(?:capitals|provinces|districts|cities"
-         r"|towns|villages|settlements|oblasts|regions|states|border\s+crossings)")
+UNITS = (
+    r"(?:provincial|regional|district|state|oblast)?\s*(?:capitals|provinces|districts|cities"
+    r"|towns|villages|settlements|oblasts|regions|states|border\s+crossings)"
+)
 COUNT = re.compile(
     rf"\b(?P<more>more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+)?(?:(?P<frac>half|a\s+third"
     rf"|one\s+third|a\s+quarter|two\s+thirds)\s+of\s+(?:the\s+)?(?:country's\s+|\w+'s\s+)?"
@@ -50,22 +68,42 @@ def find_aggregates(doc: AnnotatedDocument) -> list[Aggregate]:
             count = _count(m)
             if count is None:
                 continue
-            actors = [a for a in doc.actors if sent.start <= a.span.start < sent.end and a.actor
-                      and a.actor.kind is not ActorKind.OFFICIAL]
-            as_of = next((t.value for t in doc.times if sent.start <= t.span.start < sent.end
-                          and t.value and t.precision is DatePrecision.DAY), None)
+            actors = [
+                a
+                for a in doc.actors
+                if sent.start <= a.span.start < sent.end
+                and a.actor
+                and a.actor.kind is not ActorKind.OFFICIAL
+            ]
+            as_of = next(
+                (
+                    t.value
+                    for t in doc.times
+                    if sent.start <= t.span.start < sent.end
+                    and t.value
+                    and t.precision is DatePrecision.DAY
+                ),
+                None,
+            )
             if as_of is None and doc.article.published_precision in (None, DatePrecision.DAY):
                 as_of = doc.article.published
             trigger = Span(sent.start + m.start(), sent.start + m.end(), m.group())
-            out.append(Aggregate(
-                article_id=doc.article.id,
-                actor=actors[0].actor if actors else None,
-                count=count,
-                of=re.sub(r"\s+", " ", m.group("of").strip().lower()),
-                as_of=as_of,
-                evidence=Evidence(text[sent.start:sent.end], sent.start, sent.end, trigger,
-                                  "aggregate.count.v1"),
-            ))
+            out.append(
+                Aggregate(
+                    article_id=doc.article.id,
+                    actor=actors[0].actor if actors else None,
+                    count=count,
+                    of=re.sub(r"\s+", " ", m.group("of").strip().lower()),
+                    as_of=as_of,
+                    evidence=Evidence(
+                        text[sent.start : sent.end],
+                        sent.start,
+                        sent.end,
+                        trigger,
+                        "aggregate.count.v1",
+                    ),
+                )
+            )
     return out
 
 

@@ -53,7 +53,8 @@ APPOSITIVE_THEN_COORD = re.compile(
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|regional|district|border|key|strategic|northern"
     r"|southern|eastern|western|frontline|besieged|embattled|southern|port|major|nearby)\s+)*"
-    r"(?:city|town|capital|village|provincial\s+capital|hub|stronghold|enclave)\b",
+    r"(?:city|town|capital|village|provincial\s+capital|hub|stronghold|enclave|crossing"
+    r"|border\s+town|port)\b",
     re.IGNORECASE,
 )
 PASSIVE_BEFORE = re.compile(
@@ -180,9 +181,12 @@ def places_locative(
     text: str, places: Sequence[PlaceMention], clause_start: int, clause_end: int, trig: Span
 ) -> list[PlaceMention]:
     """For clashes, strikes, arrests: the place after a locative preposition in the clause."""
-    loc = re.compile(r"\b(?:in|inside|at|near|on|outside|around|across|within|into)\s+(?:the\s+)?"
-                     r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|district|province|region|outskirts"
-                     r"|centre|center|streets)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+    loc = re.compile(
+        r"\b(?:in|inside|at|near|on|outside|around|across|within|into)\s+(?:the\s+)?"
+        r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|district|province|region|outskirts"
+        r"|centre|center|streets)\s+of\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
     best: list[PlaceMention] = []
     for m in places:
         if m.span.start < clause_start or m.span.start >= clause_end or not usable(m):
@@ -250,7 +254,9 @@ def actor_after(
     return None
 
 
-def actor_by(text: str, actors: Sequence[ActorMention], start: int, limit: int) -> ActorMention | None:
+def actor_by(
+    text: str, actors: Sequence[ActorMention], start: int, limit: int
+) -> ActorMention | None:
     """The agent of a passive: "... by the Taliban"."""
     for a in actors:
         if a.span.start < start or a.actor is None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.records import ActorKind, ActorMention, Actor, Source, SourceType, Span, Status
+from frontlines.records import Actor, ActorKind, ActorMention, Source, SourceType, Span, Status
 
 REPORTING_VERBS = (
     r"said|says|say|told|tells|confirmed|confirms|confirm|claimed|claims|claim|tweeted|announced"
@@ -30,8 +30,9 @@ _OUTLET = re.compile(
     r"(?P<outlet>(?:the\s+)?(?:[A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3})"
 )
 # Words that end the noun phrase of a speaker when reading backwards from the verb.
-_NP_STOP = re.compile(r"[,;:\"\u201c\u201d()]|\b(?:that|and|but|while|as|after|when|which|who)\b",
-                      re.IGNORECASE)
+_NP_STOP = re.compile(
+    r"[,;:\"\u201c\u201d()]|\b(?:that|and|but|while|as|after|when|which|who)\b", re.IGNORECASE
+)
 
 CLAIM_MARKERS = re.compile(
     r"\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|unverified|could\s+not\s+(?:be\s+)?independently"
@@ -42,17 +43,29 @@ CONFIRM_VERBS = frozenset({"confirmed", "confirms", "confirm", "acknowledged", "
 DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim"})
 
-WITNESS_WORDS = re.compile(r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|locals|shopkeepers?"
-                           r"|a\s+man|a\s+woman|people\s+in|inhabitants?|traders?)\b", re.I)
-LOCAL_WORDS = re.compile(r"\b(?:provincial|district|local|council|mayor|governor|village|elders?"
-                         r"|police\s+chief|lawmakers?|MPs?|member\s+of\s+parliament|regional)\b", re.I)
-OFFICIAL_WORDS = re.compile(r"\b(?:officials?|ministry|minister|government|spokes(?:man|woman|person)"
-                            r"|president|army|military|commander|general|defen[cs]e|interior"
-                            r"|security|authorities|administration|presidential|palace|kremlin"
-                            r"|pentagon|statement|office)\b", re.I)
-MEDIA_WORDS = re.compile(r"\b(?:CNN|Reuters|AFP|AP|BBC|Al\s+Jazeera|TOLOnews|Tolo|Pajhwok|media"
-                         r"|agency|news|television|TV|newspaper|correspondent|reporters?|journalists?"
-                         r"|Associated\s+Press|Agence\s+France-Presse)\b", re.I)
+WITNESS_WORDS = re.compile(
+    r"\b(?:residents?|witness(?:es)?|eyewitness(?:es)?|locals|shopkeepers?"
+    r"|a\s+man|a\s+woman|people\s+in|inhabitants?|traders?)\b",
+    re.I,
+)
+LOCAL_WORDS = re.compile(
+    r"\b(?:provincial|district|local|council|mayor|governor|village|elders?"
+    r"|police\s+chief|lawmakers?|MPs?|member\s+of\s+parliament|regional)\b",
+    re.I,
+)
+OFFICIAL_WORDS = re.compile(
+    r"\b(?:officials?|ministry|minister|government|spokes(?:man|woman|person)"
+    r"|president|army|military|commander|general|defen[cs]e|interior"
+    r"|security|authorities|administration|presidential|palace|kremlin"
+    r"|pentagon|statement|office)\b",
+    re.I,
+)
+MEDIA_WORDS = re.compile(
+    r"\b(?:CNN|Reuters|AFP|AP|BBC|Al\s+Jazeera|TOLOnews|Tolo|Pajhwok|media"
+    r"|agency|news|television|TV|newspaper|correspondent|reporters?|journalists?"
+    r"|Associated\s+Press|Agence\s+France-Presse)\b",
+    re.I,
+)
 UNNAMED_WORDS = re.compile(r"\b(?:sources?|some|observers|analysts)\b", re.I)
 SPEAKER_HEADS = re.compile(
     r"\b(?:spokes(?:man|woman|person)|officials?|ministry|minister|government|governor|council"
@@ -78,7 +91,9 @@ def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) 
     base = sentence.start
     found: list[tuple[int, int, str, str]] = []  # start, end, text, rule
     for m in _ACCORDING.finditer(s):
-        found.append((m.start("src"), m.end("src"), m.group("src").strip(), "source.according-to.v1"))
+        found.append(
+            (m.start("src"), m.end("src"), m.group("src").strip(), "source.according-to.v1")
+        )
     verbs: list[str] = []
     for m in _VERB.finditer(s):
         verbs.append(m.group("verb").lower())
@@ -93,9 +108,11 @@ def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) 
     seen: set[str] = set()
     for start, end, src_text, rule in sorted(found):
         src_text = src_text.strip()
-        if not src_text or src_text.lower() in seen or not SPEAKER_HEADS.search(src_text):
-            if not any(base + start <= a.span.start < base + end for a in actors):
-                continue
+        if not src_text or src_text.lower() in seen:
+            continue
+        has_actor = any(base + start <= a.span.start < base + end for a in actors)
+        if not SPEAKER_HEADS.search(src_text) and not has_actor:
+            continue
         seen.add(src_text.lower())
         span = Span(base + start, base + end, src_text)
         inside = [a for a in actors if span.start <= a.span.start < span.end and a.actor]

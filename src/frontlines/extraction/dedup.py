@@ -40,7 +40,12 @@ def _same_fact(a: Event, b: Event) -> bool:
         return False
     if a.date == b.date:
         return True
-    return a.date_source in WEAK_DATES or b.date_source in WEAK_DATES or a.date is None or b.date is None
+    return (
+        a.date_source in WEAK_DATES
+        or b.date_source in WEAK_DATES
+        or a.date is None
+        or b.date is None
+    )
 
 
 def _combine(a: Event, b: Event) -> Event:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from frontlines.extract.aggregates import find_aggregates
-from frontlines.extract.arguments import (
+from frontlines.extraction.aggregates import find_aggregates
+from frontlines.extraction.arguments import (
     ADJACENT_GAP_WORDS,
     actor_after,
     actor_before,
@@ -28,10 +28,10 @@ from frontlines.extract.arguments import (
     places_before,
     places_locative,
 )
-from frontlines.extract.attribution import Attribution, read_attribution, status_of
-from frontlines.extract.dedup import merge_article_events
-from frontlines.extract.lexicon import Frame, Lexicon, Trigger
-from frontlines.extract.modality import read_modality
+from frontlines.extraction.attribution import Attribution, read_attribution, status_of
+from frontlines.extraction.dedup import merge_article_events
+from frontlines.extraction.lexicon import Frame, Lexicon, Trigger
+from frontlines.extraction.modality import read_modality
 from frontlines.records import (
     TERRITORIAL,
     ActorKind,
@@ -68,13 +68,32 @@ FATALITIES = re.compile(
     r"|died)\b",
     re.IGNORECASE,
 )
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 # Kinds of actor that can take or hold ground (an official role or "the government" cannot).
 FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
+# "the ministry said its forces had taken ...": the speaker's own side is the agent.
+OWN_FORCES = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|units|soldiers"
+    r"|army|men)\b",
+    re.IGNORECASE,
+)
 # "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
+    r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?"
+    r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013-]\s)"
 )
 
@@ -90,8 +109,13 @@ def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceM
         if m.span.start < cut:
             continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if (nxt is not None and nxt.facility is not None and m.facility is None
-                and nxt.span.start - m.span.end <= 1 and nxt.place == m.place):
+        if (
+            nxt is not None
+            and nxt.facility is not None
+            and m.facility is None
+            and nxt.span.start - m.span.end <= 1
+            and nxt.place == m.place
+        ):
             continue
         out.append(m)
     return out
@@ -135,15 +159,21 @@ class _ArticleRun:
             for i, s in enumerate(doc.sentences)
         ]
         self.last_day: dt.date | None = None  # the most recent resolved day, for "that day"
+        self.recent_capture: Event | None = None  # for "the army retreated" just after it
 
     # ------------------------------------------------------------------ driving
 
     def candidates(self) -> list[Event]:
         out: list[Event] = []
+        paragraph = -1
         for sent in self.sentences:
+            if sent.paragraph != paragraph:
+                paragraph, self.recent_capture = sent.paragraph, None
             triggers = self.lexicon.find(sent.span.text)
             if triggers:
-                attribution = read_attribution(self.text, sent.span, self._in(self.actors, sent.span))
+                attribution = read_attribution(
+                    self.text, sent.span, self._in(self.actors, sent.span)
+                )
                 sentence_events: list[Event] = []
                 for trig, s, e in triggers:
                     span = Span(sent.span.start + s, sent.span.start + e, sent.span.text[s:e])
@@ -165,7 +195,11 @@ class _ArticleRun:
         text = self.text
         clause = clause_bounds(text, sent.span, span.start, span.end, self.place_starts)
         reading = read_modality(text[clause[0] : span.start])
-        places, place_rule, actor, actor_rule = self._arguments(trig, span, sent, clause, attribution)
+        if trig.modality is not None and reading.modality is Modality.ASSERTED:
+            reading = replace(reading, modality=trig.modality, cue=span.text)
+        places, place_rule, actor, actor_rule = self._arguments(
+            trig, span, sent, clause, attribution
+        )
         if not places:
             anaphor = None
             if trig.frame in (Frame.PATIENT_FIRST, Frame.INTRANSITIVE) or is_passive(
@@ -173,24 +207,37 @@ class _ArticleRun:
             ):
                 anaphor = anaphoric_place(text, self.places, clause[0], span.start)
             elif trig.frame in (Frame.AGENT_FIRST, Frame.NOMINAL, Frame.LOCATIVE):
-                anaphor = anaphoric_place(text, self.places, span.end, min(clause[1], span.end + 40))
+                anaphor = anaphoric_place(
+                    text, self.places, span.end, min(clause[1], span.end + 40)
+                )
             if anaphor is not None:
                 places, place_rule = [anaphor[0]], "place.anaphora.v1"
-        if not places and trig.type in TERRITORIAL:
-            if trig.type is not EventType.WITHDRAW:
-                return []
+        if not places and trig.type in TERRITORIAL and trig.type is not EventType.WITHDRAW:
+            return []
+        if (
+            actor is None
+            and attribution.speaker_actors
+            and OWN_FORCES.search(text[clause[0] : span.start])
+        ):
+            speaker = next(
+                a for a in self._in(self.actors, sent.span) if a.actor in attribution.speaker_actors
+            )
+            actor, actor_rule = speaker, "actor.speaker-own-forces.v1"
         if actor is None:
             actor, actor_rule = self._context_actor(trig, span, sent, attribution, places)
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
         status, status_rule = status_of(attribution, actor.actor if actor else None)
         evidence = Evidence(sent.span.text, sent.span.start, sent.span.end, span, trig.id)
-        persons = self._persons(sent) if trig.type in (EventType.ARREST, EventType.SURRENDER) else ()
+        persons = (
+            self._persons(sent) if trig.type in (EventType.ARREST, EventType.SURRENDER) else ()
+        )
         fatalities = self._fatalities(sent)
         events = []
-        for p in places or [None]:
+        slots: list[PlaceMention | None] = list(places) if places else [None]
+        for p in slots:
             facility = p.facility if p is not None else None
             place = p.place if p is not None else None
-            if facility is None and p is not None and p.facility is None and place is None:
+            if p is not None and facility is None and place is None:
                 continue
             explain = [
                 FieldExplanation("type", trig.type.value, span, trig.id),
@@ -198,11 +245,17 @@ class _ArticleRun:
                 FieldExplanation("date", date.isoformat() if date else "", time_span, date_rule),
             ]
             if p is not None:
-                explain.append(FieldExplanation("place", place.name if place else "", p.span,
-                                                f"{place_rule}+{p.rule}"))
+                explain.append(
+                    FieldExplanation(
+                        "place", place.name if place else "", p.span, f"{place_rule}+{p.rule}"
+                    )
+                )
             if actor is not None and actor.actor is not None:
-                explain.append(FieldExplanation("actor", actor.actor.name, actor.span,
-                                                f"{actor_rule}+{actor.rule}"))
+                explain.append(
+                    FieldExplanation(
+                        "actor", actor.actor.name, actor.span, f"{actor_rule}+{actor.rule}"
+                    )
+                )
             if reading.cue:
                 explain.append(FieldExplanation("modality", reading.cue, None, "modality.cue.v1"))
             events.append(
@@ -241,7 +294,20 @@ class _ArticleRun:
     ) -> tuple[list[PlaceMention], str, ActorMention | None, str]:
         text = self.text
         exclude = attribution.spans
-        if trig.frame is Frame.AGENT_FIRST and is_passive(text, clause[0], span.start):
+        if trig.destination:
+            dest = places_after(text, self.places, span.end, clause[1])
+            agent = actor_before(self.actors, clause[0], span.start, exclude)
+            left = [
+                PlaceMention(d.span, d.place, d.confidence, d.rule)
+                for d in dest[:1]
+                if d.facility is not None and d.place is not None
+            ]
+            return left, "place.destination-facility-city.v1", agent, "actor.subject.v1"
+        if (
+            trig.frame is Frame.AGENT_FIRST
+            and trig.type is not EventType.WITHDRAW
+            and is_passive(text, clause[0], span.start)
+        ):
             places = places_before(text, self.places, clause[0], span.start)
             by = actor_by(text, self.actors, span.end, sent.span.end)
             return places, "place.passive-subject.v1", by, "actor.passive-by.v1"
@@ -281,9 +347,14 @@ class _ArticleRun:
     ) -> tuple[ActorMention | None, str]:
         """No actor in the trigger's frame: look in the sentence, then the paragraph, then the
         whole article, preferring the side that took ground elsewhere in it."""
-        fighting = [a for a in self.actors if a.actor is not None and a.actor.kind in FIGHTING_KINDS]
-        in_sentence = [a for a in self._in(fighting, sent.span)
-                       if not any(s.start <= a.span.start < s.end for s in attribution.spans)]
+        fighting = [
+            a for a in self.actors if a.actor is not None and a.actor.kind in FIGHTING_KINDS
+        ]
+        in_sentence = [
+            a
+            for a in self._in(fighting, sent.span)
+            if not any(s.start <= a.span.start < s.end for s in attribution.spans)
+        ]
         if trig.type is EventType.WITHDRAW:
             before = [a for a in in_sentence if a.span.start < span.start]
             if before:
@@ -292,8 +363,11 @@ class _ArticleRun:
         if in_sentence:
             before = [a for a in in_sentence if a.span.start < span.start]
             return (before[-1] if before else in_sentence[0]), "actor.sentence.v1"
-        in_sources = [a for a in self._in(fighting, sent.span) if a.actor and
-                      a.actor.kind is ActorKind.NON_STATE]
+        in_sources = [
+            a
+            for a in self._in(fighting, sent.span)
+            if a.actor and a.actor.kind is ActorKind.NON_STATE
+        ]
         if in_sources:
             return in_sources[0], "actor.source-party.v1"
         if trig.type in TERRITORIAL or trig.type is EventType.CLASH:
@@ -303,8 +377,14 @@ class _ArticleRun:
                 assert a.actor is not None
                 counts[a.actor.id] = counts.get(a.actor.id, 0) + 1
             if fighting:
-                best = max(fighting, key=lambda a: (counts[a.actor.id if a.actor else ""],
-                                                    a.span.start < span.start, a.span.start))
+                best = max(
+                    fighting,
+                    key=lambda a: (
+                        counts[a.actor.id if a.actor else ""],
+                        a.span.start < span.start,
+                        a.span.start,
+                    ),
+                )
                 return best, "actor.document-salient.v1"
         return None, "actor.none.v1"
 
@@ -319,18 +399,28 @@ class _ArticleRun:
     ) -> tuple[dt.date | None, DatePrecision, DateSource, Span | None, str]:
         t = choose_time(self.times, sent.span.start, sent.span.end, span, clause)
         if t is not None:
-            source = DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
+            source = (
+                DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
+            )
             return t.value, t.precision, source, t.span, f"date.{source.value}+{t.rule}"
         same_day = SAME_DAY.search(sent.span.text)
         if same_day and self.last_day is not None:
-            ds = Span(sent.span.start + same_day.start(), sent.span.start + same_day.end(),
-                      same_day.group())
+            ds = Span(
+                sent.span.start + same_day.start(),
+                sent.span.start + same_day.end(),
+                same_day.group(),
+            )
             return self.last_day, DatePrecision.DAY, DateSource.PARAGRAPH, ds, "date.same-day.v1"
         for prev in reversed(self.sentences[: sent.index]):
             if prev.paragraph != sent.paragraph:
                 break
-            t = choose_time(self.times, prev.span.start, prev.span.end, prev.span,
-                            (prev.span.start, prev.span.end))
+            t = choose_time(
+                self.times,
+                prev.span.start,
+                prev.span.end,
+                prev.span,
+                (prev.span.start, prev.span.end),
+            )
             if t is not None and t.precision is DatePrecision.DAY:
                 return t.value, t.precision, DateSource.PARAGRAPH, t.span, "date.paragraph.v1"
         art = self.doc.article
@@ -339,8 +429,11 @@ class _ArticleRun:
         return None, DatePrecision.UNRESOLVED, DateSource.NONE, None, "date.none.v1"
 
     def _sentence_day(self, sent: _Sentence) -> dt.date | None:
-        days = [t.value for t in self._in(self.times, sent.span)
-                if t.value is not None and t.precision is DatePrecision.DAY]
+        days = [
+            t.value
+            for t in self._in(self.times, sent.span)
+            if t.value is not None and t.precision is DatePrecision.DAY
+        ]
         return days[-1] if days else None
 
     # ------------------------------------------------------------------ the rest
@@ -348,20 +441,55 @@ class _ArticleRun:
     def _fill_missing_places(self, events: list[Event]) -> list[Event]:
         """ "X took P after Y fled": a withdrawal with no place of its own shares the place of
         the territorial event it is reported with."""
-        anchor = next((e for e in events if e.place is not None and e.type in TERRITORIAL
-                       and e.type is not EventType.WITHDRAW), None)
+        anchor = (
+            next(
+                (
+                    e
+                    for e in events
+                    if e.place is not None
+                    and e.type in TERRITORIAL
+                    and e.type is not EventType.WITHDRAW
+                ),
+                None,
+            )
+            or self.recent_capture
+        )
         out = []
         for e in events:
+            if e.type is EventType.WITHDRAW and (
+                e.actor is None or e.actor.kind not in FIGHTING_KINDS
+            ):
+                continue  # civilians fleeing a town, or nobody: not a military withdrawal
             if e.place is None and e.type is EventType.WITHDRAW:
-                if anchor is None or e.actor is None or anchor.actor == e.actor:
+                if anchor is None or anchor.actor == e.actor:
                     continue
-                e = replace(e, place=anchor.place, facility=None, explanations=(
-                    *e.explanations,
-                    FieldExplanation("place", anchor.place.name if anchor.place else "", None,
-                                     "place.same-sentence-event.v1")))
+                e = replace(
+                    e,
+                    place=anchor.place,
+                    facility=None,
+                    explanations=(
+                        *e.explanations,
+                        FieldExplanation(
+                            "place",
+                            anchor.place.name if anchor.place else "",
+                            None,
+                            "place.same-sentence-event.v1",
+                        ),
+                    ),
+                )
             if e.place is None and e.type in TERRITORIAL:
                 continue
             out.append(e)
+        captures = [
+            e
+            for e in out
+            if e.type is EventType.CAPTURE
+            and e.place is not None
+            and e.facility is None
+            and not e.negated
+        ]
+        if captures:
+            self.recent_capture = captures[-1]
         return out
 
     def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
@@ -380,4 +508,3 @@ class _ArticleRun:
             return None
         n = m.group("n").lower().replace(",", "")
         return int(n) if n.isdigit() else NUMBERS.get(n)
-

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from frontlines.errors import DataFileError
-from frontlines.records import EventType
+from frontlines.records import EventType, Modality
 
 
 class Frame(StrEnum):
@@ -32,6 +32,8 @@ class Trigger:
     pattern: str
     confidence: float = 0.9
     requires_place_adjacent: bool = False
+    destination: bool = False
+    modality: Modality | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ def _parse_triggers(name: str, text: str) -> list[Trigger]:
                 pattern=str(entry["pattern"]),
                 confidence=float(entry.get("confidence", 0.9)),
                 requires_place_adjacent=bool(entry.get("requires_place_adjacent", False)),
+                destination=bool(entry.get("destination", False)),
+                modality=Modality(entry["modality"]) if entry.get("modality") else None,
             )
         except KeyError as exc:
             raise DataFileError(name, f"{where}: missing key {exc}") from exc
