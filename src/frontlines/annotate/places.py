@@ -15,6 +15,7 @@ The rule with the biggest say in the winner's margin is recorded in ``PlaceMenti
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -321,6 +322,12 @@ class _Cand:
 _Ranked = list[tuple[Place, float, dict[str, float]]]
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    """``fold`` of a gazetteer name, cached: the same few names are compared again and again."""
+    return fold(name)
+
+
 def _km(a: Place, b: Place) -> float:
     """Equirectangular distance: exact enough below a few hundred km, and cheap."""
     x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
@@ -485,18 +492,18 @@ class PlaceResolver:
                 _Cand(start, end, key, i, found, sent_idx, list(self.gazetteer.candidates(key)))
             )
             i = found + 1
-        return [c for c in cands if c.options and not self._person_like(text, toks, c, cands)]
+        in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
+        return [c for c in cands if c.options and not self._person_like(toks, c, in_other)]
 
-    def _person_like(self, text: str, toks: list[_Tok], c: _Cand, cands: list[_Cand]) -> bool:
+    def _person_like(self, toks: list[_Tok], c: _Cand, in_other: set[int]) -> bool:
         """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
         if c.first_tok != c.last_tok:
             return False
         big = any(
-            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and fold(p.name) == c.key
+            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and _name_key(p.name) == c.key
             for p, _ in c.options
         )
         curated = any(cur for _, cur in c.options)
-        in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
         i = c.first_tok
         prev_name = next_name = False
         if i > 0:
@@ -568,7 +575,8 @@ class PlaceResolver:
             rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
             # a one-word alternate spelling of a hamlet ("Wali") is weak evidence of a country
             strong = c.first_tok != c.last_tok or any(
-                fold(p.name) == c.key or cur or p.kind != PlaceKind.CITY for p, cur in c.options
+                _name_key(p.name) == c.key or cur or p.kind != PlaceKind.CITY
+                for p, cur in c.options
             )
             if len(countries) == 1:
                 w[top.country] = w.get(top.country, 0.0) + (1.0 if strong else 0.2)
@@ -702,7 +710,7 @@ class PlaceResolver:
         if single and (len(c.key) < 3 or (word.isupper() and len(word) <= 3)):
             return False  # "Se", "UK", "NAN": initials and codes, not places
         weight = ctx.get(p.country, 0.0)
-        main_name = fold(p.name) == c.key
+        main_name = _name_key(p.name) == c.key
         if p.kind == PlaceKind.ADMIN2:
             return weight >= 0.25  # nobody reports a foreign county by its bare name
         if p.kind != PlaceKind.CITY:
