@@ -342,3 +342,22 @@ def test_actors_schema_errors_name_the_file(tmp_path: Path, content: str, messag
 def test_actors_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="cannot read actor file"):
         ActorLexicon.load([tmp_path / "nope.yaml"])
+
+
+def test_actors_named_countries_first_pass(resolver: ActorResolver) -> None:
+    text = "Russian forces shelled Kharkiv. The invaders also hit Sumy. The Taliban were silent."
+    assert resolver.named_countries(text) == {"UA": 0.5, "AF": 0.5}
+
+
+def test_actors_name_beats_overlapping_generic(resolver: ActorResolver) -> None:
+    text = "Clashes between the armed forces of the Democratic Republic of Congo and M23 went on."
+    got = found(resolve(resolver, text))
+    assert got[0] == ("armed forces of the Democratic Republic of Congo", "fardc")
+
+
+def test_actors_unnamed_foreign_force_is_not_guessed(resolver: ActorResolver) -> None:
+    # Wagner fights in Ukraine, but "the fighters" there are not guessed to be Wagner.
+    [m] = resolve(resolver, "The fighters held the line east of the river.", {"UA": 1.0})
+    assert m.actor is None
+    [w] = resolve(resolver, "The mercenary group pulled out of the town.", {"UA": 1.0})
+    assert w.actor is not None and w.actor.id == "wagner"  # a descriptor of Wagner

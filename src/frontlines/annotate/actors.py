@@ -417,7 +417,9 @@ class ActorLexicon:
         """Leftmost-longest phrase matches, in text order (char offsets into ``text``).
 
         Tokenising is one ``re.split`` and offsets one ``accumulate`` (both in C); the Python
-        loop only visits tokens that start some phrase.
+        loop only visits tokens that start some phrase. A name beats a generic phrase that
+        overlaps it from the left ("the Armed Forces of Ukraine" is a name, not "the armed
+        forces").
         """
         folded = text.translate(_FOLD)
         lowered = folded.lower()
@@ -427,40 +429,54 @@ class ActorLexicon:
         offsets = list(accumulate(map(len, parts)))  # token k ends at offsets[2k + 1]
         keys = parts[1::2]
         root = self._root.children
-        n = len(keys)
         matches: list[_Match] = []
         i = 0
         for i0 in [k for k, key in enumerate(keys) if key in root]:
             if i0 < i:
                 continue  # inside the previous match
-            node: _Node | None = root[keys[i0]]
-            best: tuple[int, tuple[_Named, ...], _Generic | None] | None = None
-            j = i0
-            while node is not None:
-                j += 1
-                if node.named:
-                    named = tuple(
-                        x for x in node.named
-                        if x.exact is None or _same_case(x.exact, folded, offsets, i0)
-                    )  # fmt: skip
-                    if named:
-                        best = (j, named, None)
-                    elif node.generic is not None:
-                        best = (j, (), node.generic)
-                elif node.generic is not None:
-                    best = (j, (), node.generic)
-                node = node.children.get(keys[j]) if j < n else None
+            best = self._longest(keys, folded, offsets, i0)
             if best is None:
                 continue
             end, named, generic = best
+            if not named and any(
+                (inner := self._longest(keys, folded, offsets, k)) is not None
+                and inner[1]
+                and inner[0] > end
+                for k in range(i0 + 1, end)
+                if keys[k] in root
+            ):
+                continue  # the overlapping name starts at a later candidate
             if named:
                 end = self._extend(keys, end)
-            elif end < n and keys[end] in MODIFIED_HEADS:
+            elif end < len(keys) and keys[end] in MODIFIED_HEADS:
                 i = end
                 continue  # "the army base": a modifier, not a mention of the army
             matches.append(_Match(offsets[2 * i0], offsets[2 * end - 1], named, generic))
             i = end
         return matches
+
+    def _longest(
+        self, keys: list[str], folded: str, offsets: list[int], i0: int
+    ) -> tuple[int, tuple[_Named, ...], _Generic | None] | None:
+        """The longest phrase starting at token ``i0``: (end token, names, generic)."""
+        node: _Node | None = self._root.children.get(keys[i0])
+        best: tuple[int, tuple[_Named, ...], _Generic | None] | None = None
+        j, n = i0, len(keys)
+        while node is not None:
+            j += 1
+            if node.named:
+                named = tuple(
+                    x for x in node.named
+                    if x.exact is None or _same_case(x.exact, folded, offsets, i0)
+                )  # fmt: skip
+                if named:
+                    best = (j, named, None)
+                elif node.generic is not None:
+                    best = (j, (), node.generic)
+            elif node.generic is not None:
+                best = (j, (), node.generic)
+            node = node.children.get(keys[j]) if j < n else None
+        return best
 
     def _extend(self, keys: list[str], end: int) -> int:
         """ "Taliban fighters", "M23 rebels": one span for the name and its head noun."""
@@ -549,7 +565,16 @@ class ActorResolver:
         self.lexicon = lexicon
 
     def actor_countries(self, mentions: Iterable[ActorMention]) -> dict[str, float]:
+        """``actor_countries`` with this lexicon's theatres ("Russian forces" -> UA)."""
         return actor_countries(mentions, self.lexicon)
+
+    def named_countries(self, text: str) -> dict[str, float]:
+        """Countries of the actors named in ``text``, without resolving generic mentions.
+
+        The cheap first pass of an annotator that needs actor countries as place context
+        before it can resolve the generic mentions with the places' countries.
+        """
+        return dict(self._context(self.lexicon.match(text), {}).weights)
 
     def resolve(
         self,
@@ -705,8 +730,10 @@ class ActorResolver:
                 score, how = 0.0, "country"
             if how != "country" and country_fit == 0.0 and context.weights:
                 score *= OUT_OF_COUNTRY
-            if country_fit > 0.0:
-                by_country = UNNAMED_COUNTRY * context.home_fit(entry) * (0.5 + entry.prior)
+            home = context.home_fit(entry)
+            # An unnamed foreign force is only guessed from a phrase that describes it.
+            if country_fit > 0.0 and (home >= country_fit or compat == DESCRIPTOR_COMPAT):
+                by_country = UNNAMED_COUNTRY * home * (0.5 + entry.prior)
                 if by_country > score:
                     score, how = by_country, "country"
             if score > 0.0:
