@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from frontlines.records import DateSource, Event, Status
+from frontlines.records import TERRITORIAL, DateSource, Event, Status
+
+CONTEXT_PLACE_RULE = "place.context-scene.v1"
 
 # The status of an event reported several times in one article: the strongest word wins,
 # except that a denial anywhere marks it denied.
@@ -34,7 +36,10 @@ def merge_article_events(candidates: Sequence[Event]) -> list[Event]:
 def _same_fact(a: Event, b: Event) -> bool:
     if (a.type, a.facility, a.negated, a.modality) != (b.type, b.facility, b.negated, b.modality):
         return False
-    if (a.place.geonameid if a.place else None) != (b.place.geonameid if b.place else None):
+    same_place = (a.place.geonameid if a.place else None) == (b.place.geonameid if b.place else None)
+    # A non-territorial event placed only by context ("the governor was arrested") is the same
+    # fact as one placed explicitly ("detained in Maidan Wardak").
+    if not same_place and (a.type in TERRITORIAL or not (_context_place(a) or _context_place(b))):
         return False
     if a.actor is not None and b.actor is not None and a.actor.id != b.actor.id:
         return False
@@ -46,6 +51,10 @@ def _same_fact(a: Event, b: Event) -> bool:
         or a.date is None
         or b.date is None
     )
+
+
+def _context_place(e: Event) -> bool:
+    return any(x.rule == CONTEXT_PLACE_RULE for x in e.explanations)
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -70,8 +79,9 @@ def _combine(a: Event, b: Event) -> Event:
     )
 
 
-def _fullness(e: Event) -> tuple[int, int, int]:
+def _fullness(e: Event) -> tuple[int, int, int, int]:
     return (
+        int(not _context_place(e)),
         int(e.date_source not in WEAK_DATES),
         int(e.actor is not None),
         -min(ev.start for ev in e.evidence) if e.evidence else 0,

@@ -29,7 +29,7 @@ from frontlines.extraction.arguments import (
     places_locative,
 )
 from frontlines.extraction.attribution import Attribution, read_attribution, status_of
-from frontlines.extraction.dedup import merge_article_events
+from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
 from frontlines.extraction.lexicon import Frame, Lexicon, Trigger
 from frontlines.extraction.modality import read_modality
 from frontlines.records import (
@@ -84,6 +84,7 @@ NUMBERS = {
 }
 # Kinds of actor that can take or hold ground (an official role or "the government" cannot).
 FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
+RELATIVE_END = re.compile(r",\s*(?:which|who)$")
 # "the ministry said its forces had taken ...": the speaker's own side is the agent.
 OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|units|soldiers"
@@ -160,6 +161,7 @@ class _ArticleRun:
         ]
         self.last_day: dt.date | None = None  # the most recent resolved day, for "that day"
         self.recent_capture: Event | None = None  # for "the army retreated" just after it
+        self.scene: Event | None = None  # the latest capture told, in any paragraph
 
     # ------------------------------------------------------------------ driving
 
@@ -308,7 +310,7 @@ class _ArticleRun:
             and trig.type is not EventType.WITHDRAW
             and is_passive(text, clause[0], span.start)
         ):
-            places = places_before(text, self.places, clause[0], span.start)
+            places = self._subject_places(clause, sent, span)
             by = actor_by(text, self.actors, span.end, sent.span.end)
             return places, "place.passive-subject.v1", by, "actor.passive-by.v1"
         if trig.frame is Frame.AGENT_FIRST:
@@ -317,7 +319,7 @@ class _ArticleRun:
             agent = actor_before(self.actors, clause[0], span.start, exclude)
             return places, "place.object.v1", agent, "actor.subject.v1"
         if trig.frame is Frame.PATIENT_FIRST:
-            places = places_before(text, self.places, clause[0], span.start)
+            places = self._subject_places(clause, sent, span)
             holder = actor_after(text, self.actors, span.end, sent.span.end) or actor_by(
                 text, self.actors, span.end, sent.span.end
             )
@@ -336,6 +338,16 @@ class _ArticleRun:
             places = places_locative(text, self.places, sent.span.start, sent.span.end, span)
         agent = actor_before(self.actors, clause[0], span.start, exclude)
         return places, "place.locative.v1", agent, "actor.subject.v1"
+
+    def _subject_places(
+        self, clause: tuple[int, int], sent: _Sentence, span: Span
+    ) -> list[PlaceMention]:
+        """The subject; when the clause is a relative one ("Kandahar, which lies in the south,
+        has been besieged"), the subject stands before it."""
+        places = places_before(self.text, self.places, clause[0], span.start)
+        if not places and RELATIVE_END.search(self.text[max(0, clause[0] - 8) : clause[0]]):
+            places = places_before(self.text, self.places, sent.span.start, span.start)
+        return places
 
     def _context_actor(
         self,
@@ -479,6 +491,18 @@ class _ArticleRun:
                 )
             if e.place is None and e.type in TERRITORIAL:
                 continue
+            scene = anchor or self.scene
+            if e.place is None and scene is not None and scene.place is not None:
+                # A clash, arrest or surrender with no place of its own happened where the
+                # story is: the place of the latest capture told (dedup prefers an explicit one).
+                e = replace(
+                    e,
+                    place=scene.place,
+                    explanations=(
+                        *e.explanations,
+                        FieldExplanation("place", scene.place.name, None, CONTEXT_PLACE_RULE),
+                    ),
+                )
             out.append(e)
         captures = [
             e
@@ -489,7 +513,7 @@ class _ArticleRun:
             and not e.negated
         ]
         if captures:
-            self.recent_capture = captures[-1]
+            self.recent_capture = self.scene = captures[-1]
         return out
 
     def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
