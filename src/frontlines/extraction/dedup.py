@@ -36,7 +36,9 @@ def merge_article_events(candidates: Sequence[Event]) -> list[Event]:
 def _same_fact(a: Event, b: Event) -> bool:
     if (a.type, a.facility, a.negated, a.modality) != (b.type, b.facility, b.negated, b.modality):
         return False
-    same_place = (a.place.geonameid if a.place else None) == (b.place.geonameid if b.place else None)
+    same_place = (a.place.geonameid if a.place else None) == (
+        b.place.geonameid if b.place else None
+    )
     # A non-territorial event placed only by context ("the governor was arrested") is the same
     # fact as one placed explicitly ("detained in Maidan Wardak").
     if not same_place and (a.type in TERRITORIAL or not (_context_place(a) or _context_place(b))):
