@@ -113,3 +113,13 @@ def test_gazetteer_prune_stale_keeps_only_the_current_file(tmp_path: Path) -> No
         (tmp_path / name).write_text("x", encoding="utf-8")
     prune_stale(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-new.sqlite", "other.txt"]
+
+
+def test_gazetteer_pickles_for_process_pools(gaz: Gazetteer) -> None:
+    import pickle
+
+    g2 = pickle.loads(pickle.dumps(gaz))
+    assert g2.path == gaz.path
+    assert [p.geonameid for p in g2.lookup("Kherson")] == [
+        p.geonameid for p in gaz.lookup("Kherson")
+    ]

@@ -20,6 +20,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from frontlines.errors import DataFileError
 from frontlines.records import Place, PlaceKind
@@ -116,6 +117,10 @@ class Gazetteer:
         overlay = _read_overlay(aliases)
         keys.update(overlay)
         return cls(path, frozenset(keys), overlay)
+
+    def __reduce__(self) -> tuple[Any, tuple[Path, dict[str, list[int]]]]:
+        """Pickle as "reopen this file": process pools get a fresh connection and name set."""
+        return (_reopen, (self.path, self._overlay))
 
     def _con(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "con", None)
@@ -245,6 +250,13 @@ _KIND_ORDER = {
     PlaceKind.ADMIN2: 1,
     PlaceKind.FACILITY: 0,
 }
+
+
+def _reopen(path: Path, overlay: dict[str, list[int]]) -> Gazetteer:
+    g = Gazetteer.load(path)
+    g._overlay = overlay
+    g.keys = g.keys | frozenset(overlay)
+    return g
 
 
 def prune_stale(current: Path) -> list[Path]:
