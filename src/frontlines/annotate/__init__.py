@@ -40,7 +40,6 @@ class Annotator:
         return cls(PlaceResolver(gaz), ActorResolver(ActorLexicon.load(actors)))
 
     def annotate(self, article: Article) -> AnnotatedDocument:
-        from frontlines.annotate.actors import actor_countries
         from frontlines.annotate.dates import resolve_times
         from frontlines.annotate.refine import (
             capital_seats,
@@ -54,8 +53,7 @@ class Annotator:
         sents = sentences(text)
         # Actors first: the countries of the named actors ("Taliban" -> AF) are context for the
         # places, and the places' countries are context for generic actors ("the rebels").
-        first = self.actors.resolve(text, sents)
-        hints = actor_countries(first)
+        hints = self.actors.named_countries(text)
         places = restore_spans(
             text, self.places.resolve(title_case_caps(text), sents, country_hints=hints)
         )
