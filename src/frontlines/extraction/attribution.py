@@ -39,6 +39,8 @@ CLAIM_MARKERS = re.compile(
     r"\s+verif|not\s+(?:been\s+)?independently\s+(?:verified|confirmed)|propaganda)\b",
     re.IGNORECASE,
 )
+# "he said" names no source of its own; the sentence before usually did.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 CONFIRM_VERBS = frozenset({"confirmed", "confirms", "confirm", "acknowledged", "admitted"})
 DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim"})
@@ -108,7 +110,7 @@ def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) 
     seen: set[str] = set()
     for start, end, src_text, rule in sorted(found):
         src_text = src_text.strip()
-        if not src_text or src_text.lower() in seen:
+        if not src_text or src_text.lower() in seen or src_text.lower() in PRONOUNS:
             continue
         has_actor = any(base + start <= a.span.start < base + end for a in actors)
         if not SPEAKER_HEADS.search(src_text) and not has_actor:
