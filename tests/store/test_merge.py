@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontlines.records import DatePrecision, DateSource, EventType, SourceType, Status
-from frontlines.store.merge import MergedStatus, merge_events
+from frontlines.store.merge import MergedStatus, merge_events, place_components
 from frontlines.store.testing import AFGHAN_FORCES, HERAT, KUNDUZ, TALIBAN, make_event
 
 from .strategies import NEAR_KUNDUZ, event_lists
@@ -150,3 +150,16 @@ def test_merge_partitions_the_asserted_events(events: list) -> None:
 
 def test_merge_known_actor_with_taliban_default() -> None:
     assert merge_events([make_event("a1")])[0].actor == TALIBAN
+
+
+@settings(max_examples=150, deadline=None)
+@given(event_lists)
+def test_merge_by_place_component_equals_whole(events: list) -> None:
+    """The store merges one group of nearby places at a time: the result must not change."""
+    groups = place_components(
+        {(e.place.geonameid, e.place.lat, e.place.lon) for e in events if e.place}
+    )
+    parts = merge_events([e for e in events if e.place is None])
+    for group in groups:
+        parts += merge_events([e for e in events if e.place and e.place.geonameid in group])
+    assert sorted(parts, key=lambda m: m.id) == merge_events(events)

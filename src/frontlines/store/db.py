@@ -28,7 +28,7 @@ from frontlines.records import (
     Event,
     Place,
 )
-from frontlines.store.merge import MergedEvent, merge_events
+from frontlines.store.merge import MergedEvent, merge_events, place_components
 from frontlines.store.schema import SCHEMA_VERSION, current_version, migrate
 from frontlines.store.sql import (
     aggregate_from_dict,
@@ -350,15 +350,30 @@ class Store:
                 )
             }
         self.db.execute("DELETE FROM merged_events WHERE block = ?", (block,))
-        rows = self.db.execute(
-            "SELECT data FROM events WHERE type = ? AND COALESCE(country, '') = ?",
+        where = "type = ? AND COALESCE(country, '') = ?"
+        places = self.db.execute(
+            f"SELECT DISTINCT geonameid, lat, lon FROM events WHERE {where} AND geonameid NOT NULL",
             (etype, country),
-        )
-        merged = merge_events(Event.from_dict(json.loads(r[0])) for r in rows)
-        for m in merged:
-            self._insert_merged(block, m)
-            if territorial and m.place is not None:
-                touched.add(m.place.geonameid)
+        ).fetchall()
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS merge_group (geonameid INTEGER)")
+        groups: list[list[int] | None] = [*place_components(places), None]  # None: no place
+        for group in groups:
+            self.db.execute("DELETE FROM merge_group")
+            if group is None:
+                select = f"SELECT data FROM events WHERE {where} AND geonameid IS NULL"
+            else:
+                self.db.executemany(
+                    "INSERT INTO merge_group(geonameid) VALUES (?)", [(g,) for g in group]
+                )
+                select = (
+                    f"SELECT data FROM events WHERE {where}"
+                    " AND geonameid IN (SELECT geonameid FROM merge_group)"
+                )
+            rows = self.db.execute(select, (etype, country))
+            for m in merge_events(_lean_event(r[0]) for r in rows):
+                self._insert_merged(block, m)
+                if territorial and m.place is not None:
+                    touched.add(m.place.geonameid)
         return touched
 
     def _insert_merged(self, block: str, m: MergedEvent) -> None:
@@ -646,3 +661,10 @@ class Store:
             sql += " LIMIT ? OFFSET ?"
             args = [*args, -1 if q.limit is None else q.limit, q.offset]
         return self.db.execute(sql, args)
+
+
+def _lean_event(data: str) -> Event:
+    """An event with only what the merge reads: memory of a re-merge grows with block size."""
+    d = json.loads(data)
+    d["explain"], d["persons"], d["evidence"] = [], [], d["evidence"][:1]
+    return Event.from_dict(d)

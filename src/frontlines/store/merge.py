@@ -26,6 +26,7 @@ from frontlines.records import (
     EventType,
     Modality,
     Place,
+    PlaceKind,
     SourceType,
     Status,
 )
@@ -395,6 +396,39 @@ def merge_events(events: Iterable[Event], *, radius_km: float = RADIUS_KM) -> li
             m = _with_id(m, _hash(m.id, min(e.id for e in members)))
         merged[m.id] = m
     return [merged[k] for k in sorted(merged)]
+
+
+def place_components(
+    places: Iterable[tuple[int, float | None, float | None]], radius_km: float = RADIUS_KM
+) -> list[list[int]]:
+    """Groups of geonameids linked by chains of places within ``radius_km``, sorted.
+
+    Events of different groups can never merge, so a store can merge one group at a time
+    (memory bounded by the busiest area, not by the whole block) with the same result.
+    """
+    pts = sorted(set(places), key=lambda p: (p[0], p[1] or 0.0, p[2] or 0.0))
+    parent = {gid: gid for gid, _, _ in pts}
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    grid = _Grid(radius_km)
+    for gid, lat, lon in pts:
+        if lat is None or lon is None:  # no coordinates: only its own geonameid
+            continue
+        here = Place(gid, "", PlaceKind.CITY, lat, lon, "")
+        for c in grid.near(here):
+            a, b = root(c.anchor.geonameid), root(gid)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        grid.put(_Cluster(0, here, None, None, None, None, []))
+    groups: dict[int, list[int]] = {}
+    for gid, _, _ in pts:
+        groups.setdefault(root(gid), []).append(gid)
+    return sorted(groups.values())
 
 
 # --------------------------------------------------------------------------- combining
