@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,12 @@ def resolve_priors(priors: dict[str, str], pipeline: Any) -> dict[str, Actor | s
 )
 @click.option("--full-rebuild", is_flag=True, help="Re-merge everything, not only what changed.")
 @click.option("--progress/--no-progress", default=None, help="Progress line (default: on a tty).")
+@click.option("--jobs", "-j", default=1, show_default=True,
+              help="Worker processes (with --engine ray: Ray actors).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", default=None, help="Ray cluster address (with --engine ray).")
+@click.option("--output-dir", type=click.Path(path_type=Path), default=None,
+              help="With --engine ray: also write the Parquet partitions there.")
 def command(
     inputs: tuple[str, ...],
     published: Any,
@@ -93,6 +100,10 @@ def command(
     priors: tuple[str, ...],
     full_rebuild: bool,
     progress: bool | None,
+    jobs: int,
+    engine: str,
+    address: str | None,
+    output_dir: Path | None,
 ) -> None:
     """Extract INPUTS (files, directories, JSON Lines; "-" for stdin) into the store.
 
@@ -103,17 +114,31 @@ def command(
     from frontlines.store.ingest import DeadLetter, ingest
 
     log = ErrorLog()
-    pipeline = Pipeline.load(pipeline_config(actor_files, alias_files, lexicon_files))
+    config = pipeline_config(actor_files, alias_files, lexicon_files)
+    batch_engine = jobs > 1 or engine != "local"
+    pipeline = None if batch_engine else Pipeline.load(config)
     bar = Progress(sys.stderr.isatty() if progress is None else progress)
 
     def dead(letter: DeadLetter) -> None:
         click.echo(f"\nfailed {letter.origin} ({letter.stage}): {letter.error}", err=True)
 
     with Store.open(db) as store:
+        stream: Iterable[Article] = articles(inputs, published, strict, log)
+        runner: Any = pipeline
+        if batch_engine:  # a process pool or Ray computes ahead; ingest stores in order
+            from frontlines.scale import ArticleSource
+            from frontlines.scale.runner import EngineRunner
+
+            runner = EngineRunner(
+                ArticleSource(inputs, published, strict, log), config=config, jobs=jobs,
+                engine=engine, address=address, output_dir=output_dir,
+                is_current=store.is_current,
+            )
+            stream = runner.articles()
         stats = ingest(
             store,
-            articles(inputs, published, strict, log),
-            pipeline,
+            stream,
+            runner,
             batch_size=batch_size,
             strict=strict,
             rebuild=False,
@@ -122,7 +147,9 @@ def command(
         )
         bar.done()
         if priors:
-            store.set_priors(resolve_priors(parse_priors(priors), pipeline))
+            store.set_priors(
+                resolve_priors(parse_priors(priors), pipeline or Pipeline.load(config))
+            )
         stats.rebuild = store.rebuild(full=full_rebuild)
     click.echo(
         f"{stats.read} articles: {stats.added} added, {stats.replaced} replaced, "

@@ -100,6 +100,8 @@ def _run(
         on_error = source.on_error if source is not None else None
         part = 0
         for ds in datasets:
+            # Ray's default actor restarts are kept (fault tolerance on a cluster); Ray logs
+            # one line about it at start-up (ray-project/ray#53727), harmless here.
             mapped = ds.map_batches(
                 _Extract,
                 fn_constructor_args=udf_args,
@@ -129,12 +131,12 @@ def _start(ray: Any, address: str | None, jobs: int) -> bool:
     ctx.execution_options.preserve_order = True  # results in input order, deterministic
     ctx.enable_progress_bars = False  # the CLI draws its own on stderr
     ctx.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     if ray.is_initialized():
         return False
     kwargs: dict[str, Any] = {
         "include_dashboard": False,
-        "logging_level": logging.WARNING,
+        "logging_level": logging.ERROR,
         "log_to_driver": False,
         "configure_logging": True,
     }
