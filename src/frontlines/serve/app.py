@@ -30,6 +30,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from frontlines.errors import FrontlinesError, ReadError
 from frontlines.records import Article, EventType
 from frontlines.serve import schemas as s
+from frontlines.serve.cache import ReadCache
 from frontlines.serve.security import SecurityHeaders, bearer_matches
 from frontlines.store import EventQuery, Member, MergedEvent, MergedStatus, Store
 from frontlines.store.ingest import Runner
@@ -278,6 +279,7 @@ def create_app(
         Store.open(config.db).close()  # create (or migrate) it: ingest may fill an empty store
     Store.open(config.db, readonly=True).close()  # fail now, before the server binds
     readers = Readers(config.db)
+    cache = ReadCache(config.db)
     writer = (
         Writer(config.db, pipeline_factory or _default_pipeline) if config.allow_ingest else None
     )
@@ -291,6 +293,7 @@ def create_app(
             threading.Thread(target=_warm, args=(writer,), daemon=True).start()
         yield
         readers.close()
+        cache.close()
         if writer is not None:
             writer.close()
 
@@ -384,20 +387,17 @@ def create_app(
 
     @app.get("/control", response_model=s.ControlOut, tags=["control"])
     def control(
-        store: StoreDep,
         as_of: Annotated[dt.date, Query(description="The day (YYYY-MM-DD).")],
         country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
         kind: Literal["all", "capital", "city"] = "all",
-    ) -> dict[str, Any]:
-        """Who holds each known place on ``as_of`` (with place counts per controller)."""
-        snap = store.control(as_of, country=country, kind=kind)
-        return {
-            "as_of": snap.as_of.isoformat(),
-            "country": country.upper() if country else None,
-            "kind": kind,
-            "counts": snap.counts,
-            "rows": [r.to_dict() for r in snap.rows],
-        }
+    ) -> Response:
+        """Who holds each known place on ``as_of`` (with place counts per controller).
+
+        Answered from timelines cached per store version (``ReadCache``): the slider asks
+        for a snapshot per step, so this must stay fast on large stores.
+        """
+        body = cache.control_json(as_of, country, kind)
+        return Response(body, media_type="application/json")
 
     @app.get(
         "/timeline/{place}",
@@ -426,13 +426,17 @@ def create_app(
 
     @app.get("/places", response_model=list[s.PlaceOut], tags=["control"])
     def places(
-        store: StoreDep, country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None
-    ) -> list[dict[str, Any]]:
+        country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
+    ) -> Response:
         """Every place events were reported at (the map's markers)."""
-        found = store.places()
-        if country:
-            found = [p for p in found if p.country == country.upper()]
-        return [p.to_dict() for p in found]
+        cc = country.upper() if country else None
+
+        def make(store: Store) -> bytes:
+            found = [p for p in store.places() if cc is None or p.country == cc]
+            # Thousands on big stores: serialised directly (Place.to_dict, a fixed shape).
+            return json.dumps([p.to_dict() for p in found], ensure_ascii=False).encode()
+
+        return Response(cache.body(f"places:{cc}", make), media_type="application/json")
 
     # ----------------------------------------------------------------------- articles
 
@@ -511,9 +515,10 @@ def create_app(
         }
 
     @app.get("/meta", response_model=s.MetaOut, tags=["service"])
-    def get_meta(store: StoreDep) -> s.MetaOut:
+    def get_meta() -> Response:
         """Date range, actors, event types, statuses and countries (the page's controls)."""
-        return meta(store)
+        body = cache.body("meta", lambda store: meta(store).model_dump_json().encode())
+        return Response(body, media_type="application/json")
 
     # ----------------------------------------------------------------------- the page
 

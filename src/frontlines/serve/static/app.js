@@ -13,6 +13,7 @@
   const UNKNOWN = "#8a8f98";
   const DAY_MS = 86400000;
   const LABEL_LIMIT = 80; // permanent place labels only when there are few places
+  const SVG_LIMIT = 600; // more markers than this are drawn on a canvas (much faster)
 
   const state = {
     meta: null, places: [], dates: [], index: 0, actor: "", type: "", country: "",
@@ -128,21 +129,32 @@
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Natural Earth · Leaflet");
     map.setView([30, 40], 3);
-    // The basemap loads beside the data, in its own pane below the markers, drawn on a canvas
-    // (thousands of outline points are much cheaper there than as SVG paths).
+    // The basemap downloads beside the data but is parsed and drawn after the first markers
+    // (drawBasemap), in its own pane below them, on a canvas: thousands of outline points
+    // are much cheaper there than as SVG paths.
     map.createPane("basemap").style.zIndex = 200;
-    api("/basemap.geojson").then((world) => {
-      L.geoJSON(world, { pane: "basemap", interactive: false,
-        renderer: L.canvas({ pane: "basemap" }),
-        style: () => ({ color: "#9aa3ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }),
-      }).addTo(map);
-      document.body.dataset.basemap = "1";
-    }).catch((e) => showError(`basemap: ${e.message}`));
+    state.basemap = fetch("/basemap.geojson");
     haloLayer = L.layerGroup().addTo(map);
     placeLayer = L.layerGroup().addTo(map);
     selectLayer = L.layerGroup().addTo(map);
     map.on("zoomend moveend viewreset resize", () => requestAnimationFrame(declutterLabels));
     buildLegend();
+  }
+
+  function drawBasemap() {
+    return state.basemap
+      .then((res) => {
+        if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+        return res.json();
+      })
+      .then((world) => {
+        L.geoJSON(world, { pane: "basemap", interactive: false,
+          renderer: L.canvas({ pane: "basemap" }),
+          style: () => ({ color: "#9aa3ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }),
+        }).addTo(map);
+        document.body.dataset.basemap = "1";
+      })
+      .catch((e) => showError(`basemap: ${e.message}`));
   }
 
   function buildLegend() {
@@ -204,38 +216,66 @@
       "events this day"));
   }
 
-  function renderPlaces() {
-    const snap = state.snapshot;
-    const rows = new Map((snap ? snap.rows : []).map((r) => [r.place.geonameid, r]));
+  /** Markers are made once per country filter; a new date only restyles them (cheap enough
+   * to play through a year of thousands of places). */
+  function ensureMarkers() {
+    const key = state.country || "*";
+    if (state.markersFor === key) return;
+    state.markersFor = key;
     placeLayer.clearLayers();
     state.markers.clear();
     const visible = state.places.filter((p) => !state.country || p.country === state.country);
     const labels = visible.length <= LABEL_LIMIT;
-    // Places without a control row first, so controlled ones draw on top.
-    visible.sort((a, b) => (rows.has(a.geonameid) - rows.has(b.geonameid)) ||
-      (b.admin_seat === 0) - (a.admin_seat === 0));
+    if (!state.renderer) {
+      state.renderer = visible.length > SVG_LIMIT ? L.canvas({ padding: 0.2 }) : L.svg();
+    }
+    // Capitals, then bigger towns, are drawn last (on top).
+    const rank = (p) => (p.admin_seat === 0 ? 2 : p.admin_seat === 1 ? 1 : 0);
+    visible.sort((a, b) => rank(a) - rank(b) || a.population - b.population);
     for (const p of visible) {
-      const row = rows.get(p.geonameid) || null;
-      const style = styleOf(row, p);
+      const marker = L.circleMarker([p.lat, p.lon], {
+        ...styleOf(null, p), className: `place place-${p.geonameid}`,
+        bubblingMouseEvents: false, renderer: state.renderer,
+      });
+      if (labels) {
+        marker.bindTooltip(el("span", {}, p.name), { permanent: true, direction: "right",
+          offset: [8, 0], className: "place-label" });
+      } else {
+        marker.bindTooltip(() => tipOf(p), { direction: "right", offset: [8, 0],
+          className: "place-tip" });
+      }
+      marker.on("click", () => openPlace(p.geonameid));
+      marker.addTo(placeLayer);
+      marker.place = p;
+      marker.priority = [p.admin_seat === 0 ? 0 : p.admin_seat === 1 ? 1 : 2, -p.population || 0];
+      state.markers.set(p.geonameid, marker);
+    }
+  }
+
+  function tipOf(p) {
+    const row = state.rows ? state.rows.get(p.geonameid) : null;
+    return el("span", {}, p.name,
+      el("span", { class: "tip-sub" }, row ? ` ${row.controller || "unknown"} · ${row.status}` : ""));
+  }
+
+  function renderPlaces() {
+    ensureMarkers();
+    const snap = state.snapshot;
+    state.rows = new Map((snap ? snap.rows : []).map((r) => [r.place.geonameid, r]));
+    for (const [gid, marker] of state.markers) {
+      const row = state.rows.get(gid) || null;
+      const style = styleOf(row, marker.place);
       if (state.actor && (!row || row.controller_id !== state.actor)) {
         style.fillOpacity *= 0.25;
         style.opacity = 0.3;
       }
-      const marker = L.circleMarker([p.lat, p.lon], {
-        ...style, className: `place place-${p.geonameid}${row ? ` status-${row.status}` : ""}`,
-        bubblingMouseEvents: false,
-      });
-      const permanent = labels && !!row;
-      const tip = el("span", {}, p.name);
-      if (!permanent) {
-        tip.append(el("span", { class: "tip-sub" }, ` ${row ? row.controller || "unknown" : ""}`));
+      marker.setStyle(style);
+      marker.setRadius(style.radius);
+      const node = marker.getElement && marker.getElement();
+      if (node) {  // SVG: the status is also a class (for tests and user styles)
+        node.classList.remove(...[...node.classList].filter((c) => c.startsWith("status-")));
+        if (row) node.classList.add(`status-${row.status}`);
       }
-      marker.bindTooltip(tip, { permanent, direction: "right", offset: [8, 0],
-        className: permanent ? "place-label" : "place-tip" });
-      marker.on("click", () => openPlace(p.geonameid));
-      marker.addTo(placeLayer);
-      marker.priority = [p.admin_seat === 0 ? 0 : p.admin_seat === 1 ? 1 : 2, -p.population || 0];
-      state.markers.set(p.geonameid, marker);
     }
     renderSelection();
   }
@@ -509,6 +549,7 @@
       fillSelect("country", meta.countries.map((c) => [c, c]), state.country);
     }
     if (!meta.first_date) {
+      drawBasemap();
       showError("The store has no dated events yet.");
       return;
     }
@@ -529,6 +570,7 @@
       $(id).addEventListener("change", () => {
         state[id] = $(id).value;
         if (id === "country") {
+          state.markersFor = null;
           fitTo(state.places.filter((p) => !state.country || p.country === state.country));
         }
         loadDate();
@@ -557,6 +599,7 @@
       else closePlace();
     });
     document.body.dataset.ready = "1";
+    await drawBasemap();
   }
 
   document.addEventListener("DOMContentLoaded", () => {
