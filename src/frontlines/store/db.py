@@ -316,7 +316,6 @@ class Store:
             else:
                 blocks = [r[0] for r in self.db.execute("SELECT block FROM dirty_blocks")]
             places: set[int] = set()
-            count = 0
             for block in sorted(blocks):
                 places |= self._remerge_block(block)
             self.db.execute("DELETE FROM dirty_blocks")

@@ -393,7 +393,7 @@ def merge_events(events: Iterable[Event], *, radius_km: float = RADIUS_KM) -> li
     for members in clusters:
         m = combine(members)
         if m.id in merged:  # same type/place/actor/date but kept apart: still distinct ids
-            m = _with_id(m, _hash(m.id, min(e.id for e in members)))
+            m = replace(m, id=_hash(m.id, min(e.id for e in members)))
         merged[m.id] = m
     return [merged[k] for k in sorted(merged)]
 
@@ -518,10 +518,6 @@ def _merged_date(events: list[Event]) -> tuple[dt.date | None, DatePrecision, Da
 
 def _canonical(e: Event) -> str:
     return json.dumps(e.to_dict(), sort_keys=True)
-
-
-def _with_id(m: MergedEvent, new_id: str) -> MergedEvent:
-    return replace(m, id=new_id)
 
 
 def _hash(*parts: str) -> str:

@@ -7,7 +7,6 @@ depend on the lexicons, and other stages (the HTTP API) can fill a store the sam
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,8 +165,3 @@ class FakeResult:
     document: AnnotatedDocument
     events: tuple[Event, ...]
     aggregates: tuple[Aggregate, ...]
-
-
-def stable_hash(*parts: object) -> int:
-    """A deterministic integer from parts (``hash()`` is salted per process)."""
-    return int(hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:8], 16)
