@@ -2,8 +2,8 @@
 
 Also a script for the documentation screenshots::
 
-    python -m tests.serve.browser --db /tmp/x.db --date 2021-08-13 --place Kunduz \
-        --out docs/screenshots/map-afghanistan-2021-08-13.png
+    python -m tests.serve.browser --db /tmp/x.db --date 2021-08-13 --place Ghazni \
+        --country AF --out docs/screenshots/map-afghanistan-2021-08-13.png
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--db", required=True, type=Path)
     parser.add_argument("--date", required=True)
     parser.add_argument("--place", required=True, help="name or geonameid")
+    parser.add_argument("--country", help="show only this country (ISO alpha-2)")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--size", default="1400x900")
     args = parser.parse_args()
@@ -104,7 +105,8 @@ def main() -> None:
     with LiveServer(create_app(ServeConfig(db=args.db))) as server:
         driver = chrome(width, height)
         try:
-            open_map(driver, f"{server.url}/#date={args.date}&place={place.geonameid}")
+            country = f"&country={args.country.upper()}" if args.country else ""
+            open_map(driver, f"{server.url}/#date={args.date}&place={place.geonameid}{country}")
             wait_for(driver, "document.querySelectorAll('#place-events .evidence').length")
             settle(driver)
             args.out.parent.mkdir(parents=True, exist_ok=True)

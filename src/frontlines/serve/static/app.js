@@ -158,7 +158,7 @@
   }
 
   function buildLegend() {
-    const legend = L.control({ position: "bottomleft" });
+    const legend = L.control({ position: "topright" });
     legend.onAdd = () => {
       // Folded on phones, where it would cover half the map.
       const wide = window.matchMedia("(min-width: 821px)").matches;
@@ -331,7 +331,11 @@
     const pts = places.map((p) => [p.lat, p.lon]);
     if (pts.length === 1) map.setView(pts[0], 7, { animate: false });
     else if (pts.length) {
-      map.fitBounds(L.latLngBounds(pts).pad(0.15), { maxZoom: 8, animate: false });
+      // Keep the places clear of the legend (top right; ~15rem wide when unfolded).
+      const legend = document.querySelector(".legend");
+      const right = legend && legend.open ? 16 * 16 : 100;
+      map.fitBounds(L.latLngBounds(pts), { maxZoom: 8, animate: false,
+        paddingTopLeft: [50, 30], paddingBottomRight: [right, 30] });
     }
   }
 
@@ -426,10 +430,10 @@
       now.append(`No control information on ${day}.`);
       return;
     }
-    now.append(swatch(styleOf(row, { admin_seat: 1 })), ` On ${day}: held by `,
+    now.append(swatch(styleOf(row, { admin_seat: 1 })), el("span", {}, `On ${day}: held by `,
       el("strong", {}, row.controller || "unknown"),
       ` · ${row.status}` + (row.since ? ` since ${row.since}` : "") +
-      ` · confidence ${Math.round(row.confidence * 100)}%`);
+      ` · confidence ${Math.round(row.confidence * 100)}%`));
   }
 
   function renderPlace(tl) {
@@ -445,8 +449,8 @@
       const current = (!per.since || per.since <= day) && (!per.until || day < per.until);
       periods.append(el("li", { class: current ? "period current" : "period" },
         swatch(styleOf({ controller_id: per.controller_id, status: per.status }, { admin_seat: 1 })),
-        el("strong", {}, per.controller || "unknown"),
-        ` ${per.since || "…"} → ${per.until || "now"} · ${per.status}`));
+        el("span", {}, el("strong", {}, per.controller || "unknown"),
+          ` ${per.since || "…"} → ${per.until || "now"} · ${per.status}`)));
     }
     const box = $("place-events");
     clear(box);
@@ -467,8 +471,9 @@
   }
 
   function renderMember(m) {
-    const sentences = (m.evidence && m.evidence.length ? m.evidence.map((v) => v.sentence)
-      : [m.sentence]).filter(Boolean);
+    // One line per distinct sentence (a sentence with two triggers is evidence twice).
+    const sentences = [...new Set((m.evidence && m.evidence.length
+      ? m.evidence.map((v) => v.sentence) : [m.sentence]).filter(Boolean))];
     const sources = (m.sources || []).map((s) => `${s.text} (${s.type.replace(/_/g, " ")})`);
     return el("div", { class: "member" },
       sentences.map((s) => el("blockquote", { class: "sentence evidence" }, s)),
