@@ -41,7 +41,8 @@ CONTAINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 COORDINATION = re.compile(
-    r"^\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
+    r"^\s*(?:,?\s*including\s+(?:its\s+|the\s+)?(?:(?:provincial|regional)\s+)?(?:capital\s+)?"
+    r"|[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
     r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -62,6 +63,10 @@ PASSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w'-]+")
+# A time beyond one of these words dates another event of the sentence.
+OTHER_EVENT_TIME = re.compile(
+    r"\b(?:after|before|since|until|following|ahead\s+of|prior\s+to|when|while)\b", re.IGNORECASE
+)
 OBJECT_GAP_WORDS = 7
 SUBJECT_GAP_WORDS = 6
 # ", the provincial capital of Badghis province," between a subject and its verb.
@@ -287,7 +292,12 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
 
 
 def choose_time(
-    times: Sequence[TimeMention], lo: int, hi: int, trig: Span, clause: tuple[int, int]
+    text: str,
+    times: Sequence[TimeMention],
+    lo: int,
+    hi: int,
+    trig: Span,
+    clause: tuple[int, int],
 ) -> TimeMention | None:
     """The resolved point-like time in [lo, hi) nearest the trigger, same clause first."""
     best: tuple[tuple[int, int], TimeMention] | None = None
@@ -297,6 +307,10 @@ def choose_time(
         if t.precision in (DatePrecision.RANGE, DatePrecision.UNRESOLVED, DatePrecision.YEAR):
             continue
         in_clause = clause[0] <= t.span.start < clause[1]
+        if not in_clause:
+            lo_gap, hi_gap = sorted((t.span.start, trig.start))
+            if OTHER_EVENT_TIME.search(text[lo_gap:hi_gap]):
+                continue  # "... a day after Putin proclaimed the annexation on Friday"
         distance = min(abs(t.span.start - trig.end), abs(trig.start - t.span.end))
         key = (0 if in_clause else 1, distance)
         if best is None or key < best[0]:

@@ -17,7 +17,7 @@ from frontlines.records import Actor, ActorKind, ActorMention, Source, SourceTyp
 REPORTING_VERBS = (
     r"said|says|say|told|tells|confirmed|confirms|confirm|claimed|claims|claim|tweeted|announced"
     r"|announces|reported|reports|added|adds|denied|denies|deny|stated|wrote|posted|insisted"
-    r"|acknowledged|admitted|declared|quoted|cited|rejected"
+    r"|acknowledged|admitted|declared|declare|declares|quoted|cited|rejected"
 )
 _VERB = re.compile(rf"\b(?P<verb>{REPORTING_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:\"\u201c\u201d()]+)", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -31,9 +31,11 @@ from frontlines.extraction.arguments import (
 from frontlines.extraction.attribution import Attribution, read_attribution, status_of
 from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
 from frontlines.extraction.lexicon import Frame, Lexicon, Trigger
+from frontlines.extraction.metonymy import metonymic_mentions
 from frontlines.extraction.modality import read_modality
 from frontlines.records import (
     TERRITORIAL,
+    Actor,
     ActorKind,
     ActorMention,
     Aggregate,
@@ -84,6 +86,8 @@ NUMBERS = {
 }
 # Kinds of actor that can take or hold ground (an official role or "the government" cannot).
 FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
+NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
+QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 RELATIVE_END = re.compile(r",\s*(?:which|who)$")
 # "the ministry said its forces had taken ...": the speaker's own side is the agent.
 OWN_FORCES = re.compile(
@@ -130,14 +134,21 @@ class _Sentence:
 
 
 class Extractor:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]] | None = None,
+        demonyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.lexicon = lexicon
+        self.forces = dict(forces or {})
+        self.demonyms = dict(demonyms or {})
 
     def extract(
         self, doc: AnnotatedDocument, *, include_all: bool = False
     ) -> tuple[tuple[Event, ...], tuple[Aggregate, ...]]:
-        run = _ArticleRun(self.lexicon, doc)
-        events = merge_article_events(run.candidates())
+        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms)
+        events = merge_article_events(run.opponents_withdraw(run.candidates()))
         if not include_all:
             events = [e for e in events if not e.negated and e.modality is Modality.ASSERTED]
         return tuple(events), tuple(find_aggregates(doc))
@@ -146,13 +157,22 @@ class Extractor:
 class _ArticleRun:
     """All the per-article state of one extraction; discarded afterwards."""
 
-    def __init__(self, lexicon: Lexicon, doc: AnnotatedDocument) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        doc: AnnotatedDocument,
+        forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
+        demonyms: Mapping[str, tuple[str, ...]],
+    ) -> None:
         self.lexicon = lexicon
         self.doc = doc
         self.text = doc.article.text
         self.places = _argument_places(self.text, doc.places)
         self.place_starts = frozenset(m.span.start for m in self.places)
-        self.actors = sorted(doc.actors, key=lambda m: m.span.start)
+        extra = metonymic_mentions(
+            self.text, doc.places, doc.actors, forces, doc.countries, demonyms
+        )
+        self.actors = sorted([*doc.actors, *extra], key=lambda m: m.span.start)
         self.times = sorted(doc.times, key=lambda m: m.span.start)
         para_starts = [p.start for p in doc.paragraphs]
         self.sentences = [
@@ -162,6 +182,7 @@ class _ArticleRun:
         self.last_day: dt.date | None = None  # the most recent resolved day, for "that day"
         self.recent_capture: Event | None = None  # for "the army retreated" just after it
         self.scene: Event | None = None  # the latest capture told, in any paragraph
+        self.quote_attribution: Attribution | None = None
 
     # ------------------------------------------------------------------ driving
 
@@ -176,14 +197,65 @@ class _ArticleRun:
                 attribution = read_attribution(
                     self.text, sent.span, self._in(self.actors, sent.span)
                 )
+                if not attribution.sources and QUOTE_OPEN.match(sent.span.text):
+                    attribution = self.quote_attribution or attribution
                 sentence_events: list[Event] = []
                 for trig, s, e in triggers:
                     span = Span(sent.span.start + s, sent.span.start + e, sent.span.text[s:e])
                     sentence_events.extend(self._events_for(trig, span, sent, attribution))
                 out.extend(self._fill_missing_places(sentence_events))
+            if re.search(r"[\"\u201d]\s*[,.]?\s*\w", sent.span.text):
+                # a sentence that reports a quotation: its speaker goes on for the next
+                # sentence if that one continues the quotation.
+                self.quote_attribution = read_attribution(
+                    self.text, sent.span, self._in(self.actors, sent.span)
+                )
+            elif not QUOTE_OPEN.match(sent.span.text):
+                self.quote_attribution = None
             day = self._sentence_day(sent)
             if day is not None:
                 self.last_day = day
+        return out
+
+    def opponents_withdraw(self, events: list[Event]) -> list[Event]:
+        """The side that withdraws from a place is not the side that took it: a withdrawal
+        credited to the article's capturer of the same place goes to the other side."""
+        takers = {
+            (e.place.geonameid, e.actor.id)
+            for e in events
+            if e.type is EventType.CAPTURE and e.place and e.actor and e.facility is None
+        }
+        fighting = [a.actor for a in self.actors if a.actor and a.actor.kind in FIGHTING_KINDS]
+        out = []
+        for e in events:
+            if (
+                e.type is EventType.WITHDRAW
+                and e.place
+                and e.actor
+                and (e.place.geonameid, e.actor.id) in takers
+            ):
+                taker = e.actor
+                others = [
+                    a
+                    for a in fighting
+                    if a.id != taker.id
+                    and not (
+                        a.side is not None and a.side == taker.side and a.country == taker.country
+                    )
+                ]
+                if not others:
+                    continue
+                counts = {a.id: sum(1 for b in others if b.id == a.id) for a in others}
+                other = max(others, key=lambda a: counts[a.id])
+                e = replace(
+                    e,
+                    actor=other,
+                    explanations=(
+                        *e.explanations,
+                        FieldExplanation("actor", other.name, None, "actor.opponent-of-taker.v1"),
+                    ),
+                )
+            out.append(e)
         return out
 
     def _in(self, mentions: Sequence[_M], span: Span) -> list[_M]:
@@ -197,6 +269,10 @@ class _ArticleRun:
         text = self.text
         clause = clause_bounds(text, sent.span, span.start, span.end, self.place_starts)
         reading = read_modality(text[clause[0] : span.start])
+        if trig.frame is Frame.NOMINAL and reading.modality is Modality.ASSERTED:
+            after = NOMINAL_MODAL.match(text, span.end, clause[1])
+            if after:  # "the capture of Lyman would be a major setback"
+                reading = replace(reading, modality=Modality.HYPOTHETICAL, cue=after.group(1))
         if trig.modality is not None and reading.modality is Modality.ASSERTED:
             reading = replace(reading, modality=trig.modality, cue=span.text)
         places, place_rule, actor, actor_rule = self._arguments(
@@ -216,15 +292,9 @@ class _ArticleRun:
                 places, place_rule = [anaphor[0]], "place.anaphora.v1"
         if not places and trig.type in TERRITORIAL and trig.type is not EventType.WITHDRAW:
             return []
-        if (
-            actor is None
-            and attribution.speaker_actors
-            and OWN_FORCES.search(text[clause[0] : span.start])
-        ):
-            speaker = next(
-                a for a in self._in(self.actors, sent.span) if a.actor in attribution.speaker_actors
-            )
-            actor, actor_rule = speaker, "actor.speaker-own-forces.v1"
+        if attribution.speaker_actors and OWN_FORCES.search(text[clause[0] : span.start]):
+            actor = self._speaker_mention(attribution, attribution.speaker_actors[0])
+            actor_rule = "actor.speaker-own-forces.v1"
         if actor is None:
             actor, actor_rule = self._context_actor(trig, span, sent, attribution, places)
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
@@ -349,6 +419,14 @@ class _ArticleRun:
             places = places_before(self.text, self.places, sent.span.start, span.start)
         return places
 
+    def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
+        """The mention of a speaking actor inside the attribution's source phrases."""
+        for a in self.actors:
+            if a.actor == actor and any(s.start <= a.span.start < s.end for s in attribution.spans):
+                return a
+        span = attribution.spans[0] if attribution.spans else Span(0, 0, "")
+        return ActorMention(span, actor, 0.6, "actor.speaker.v1")
+
     def _context_actor(
         self,
         trig: Trigger,
@@ -372,6 +450,13 @@ class _ArticleRun:
             if before:
                 return before[-1], "actor.sentence-before.v1"
             return None, "actor.none.v1"
+        quoted = self.text[sent.span.start : span.start].count('"') % 2 == 1 or self.text[
+            sent.span.start : span.start
+        ].count("\u201c") > self.text[sent.span.start : span.start].count("\u201d")
+        party = [a for a in attribution.speaker_actors if a.kind in FIGHTING_KINDS]
+        if trig.type is EventType.CAPTURE and quoted and party:
+            speaker = self._speaker_mention(attribution, party[0])
+            return speaker, "actor.quoted-party-speaks-of-own-gain.v1"
         if in_sentence:
             before = [a for a in in_sentence if a.span.start < span.start]
             return (before[-1] if before else in_sentence[0]), "actor.sentence.v1"
@@ -409,7 +494,7 @@ class _ArticleRun:
     def _date(
         self, span: Span, sent: _Sentence, clause: tuple[int, int]
     ) -> tuple[dt.date | None, DatePrecision, DateSource, Span | None, str]:
-        t = choose_time(self.times, sent.span.start, sent.span.end, span, clause)
+        t = choose_time(self.text, self.times, sent.span.start, sent.span.end, span, clause)
         if t is not None:
             source = (
                 DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
@@ -427,6 +512,7 @@ class _ArticleRun:
             if prev.paragraph != sent.paragraph:
                 break
             t = choose_time(
+                self.text,
                 self.times,
                 prev.span.start,
                 prev.span.end,

@@ -1,0 +1,108 @@
+"""Actors named by a place or a person: "Russia said", "Kyiv's forces", "Ukraine's capture of
+Lyman", "Cherevatiy said" (after "Serhiy Cherevatiy, spokesman for the Ukrainian forces").
+
+News names a state by its country or capital, and a side by its spokesman. The actor dictionary
+cannot list these (every "in eastern Ukraine" would become an actor), so they are read here, in
+argument positions only: the subject of a verb, a possessive, or after "by".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from frontlines.records import Actor, ActorKind, ActorMention, PlaceKind, PlaceMention, Span
+
+# After the name: a possessive or a verb that makes it an agent or a speaker.
+AGENT_AFTER = re.compile(
+    r"^(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:army|forces|troops|military|soldiers|capture"
+    r"|recapture|seizure|takeover|withdrawal|retreat|ministry|government|offensive"
+    r"|counteroffensive|counter-offensive|units|fighters|advance|defen[cs]e)"
+    r"|\s+(?:said|says|say|claimed|claims|announced|confirmed|denied|reported|stated"
+    r"|insisted|has|had|have|is|was|were|are|captured|seized|took|retook|recaptured|liberated"
+    r"|withdrew|withdraws|retreated|pulled|regained|launched|declared|added|acknowledged"
+    r"|admitted|told))\b"
+)
+BY_BEFORE = re.compile(r"\bby\s+$")
+# "Serhiy Cherevatiy, spokesman for the Ukrainian Eastern Group of Forces"
+AFFILIATION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>[A-Z][\w'\u2019-]+)),\s+(?:a\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official|minister|head|chief"
+    r"|leader|governor)\b[^.;]{0,80}"
+)
+
+RULE_COUNTRY = "actor.country-metonymy.v1"
+RULE_PERSON = "actor.spokesman-affiliation.v1"
+
+
+def forces_by_country(
+    actors: Sequence[Actor], theatres: Mapping[str, tuple[str, ...]]
+) -> dict[str, list[tuple[Actor, tuple[str, ...]]]]:
+    """Country code -> its state forces (dictionary order), with the theatres of each."""
+    out: dict[str, list[tuple[Actor, tuple[str, ...]]]] = {}
+    for actor in actors:
+        if actor.kind is ActorKind.STATE_FORCES and actor.country:
+            out.setdefault(actor.country, []).append((actor, theatres.get(actor.id, ())))
+    return out
+
+
+def metonymic_mentions(
+    text: str,
+    places: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
+    countries: Sequence[str],
+    demonyms: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[ActorMention]:
+    """Actor mentions for countries/capitals in agent position and for known spokesmen."""
+    out: list[ActorMention] = []
+    for m in places:
+        p = m.place
+        if p is None or p.country not in forces:
+            continue
+        is_country = p.kind is PlaceKind.COUNTRY
+        is_capital = p.kind is PlaceKind.CITY and p.admin_seat == 0
+        if not (is_country or is_capital):
+            continue
+        after = text[m.span.end : m.span.end + 20]
+        before = text[max(0, m.span.start - 6) : m.span.start]
+        if not (AGENT_AFTER.match(after) or BY_BEFORE.search(before)):
+            continue
+        actor = _pick(forces[p.country], countries)
+        out.append(ActorMention(m.span, actor, 0.7, RULE_COUNTRY))
+    by_name: dict[str, Actor] = {}
+    for m in AFFILIATION.finditer(text):
+        inside = [
+            a.actor
+            for a in [*actors, *out]
+            if a.actor is not None and m.start() <= a.span.start < m.end()
+        ]
+        if not inside and demonyms:
+            # "spokesman for the Ukrainian Eastern Group of Forces": the demonym names the side.
+            for cc, words in demonyms.items():
+                if cc in forces and any(
+                    re.search(rf"\b{re.escape(w)}\b", m.group()) for w in words
+                ):
+                    inside = [_pick(forces[cc], countries)]
+                    break
+        if inside:
+            by_name[m.group("last")] = inside[0]
+    if by_name:
+        names = re.compile(r"\b(" + "|".join(map(re.escape, by_name)) + r")\b")
+        taken = {a.span.start for a in actors}
+        for m in names.finditer(text):
+            if m.start() not in taken and AGENT_AFTER.match(text[m.end() : m.end() + 20]):
+                out.append(
+                    ActorMention(
+                        Span(m.start(), m.end(), m.group()), by_name[m.group()], 0.6, RULE_PERSON
+                    )
+                )
+    return out
+
+
+def _pick(candidates: list[tuple[Actor, tuple[str, ...]]], countries: Sequence[str]) -> Actor:
+    """The state forces fighting in the article's countries, else the first listed."""
+    for actor, theatres in candidates:
+        if any(c in theatres for c in countries[:2]):
+            return actor
+    return candidates[0][0]
