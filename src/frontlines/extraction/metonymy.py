@@ -15,7 +15,8 @@ from frontlines.records import Actor, ActorKind, ActorMention, PlaceKind, PlaceM
 
 # After the name: a possessive or a verb that makes it an agent or a speaker.
 AGENT_AFTER = re.compile(
-    r"^(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:army|forces|troops|military|soldiers|capture"
+    r"^(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:army|forces|troops|military|soldiers"
+    r"|capture"
     r"|recapture|seizure|takeover|withdrawal|retreat|ministry|government|offensive"
     r"|counteroffensive|counter-offensive|units|fighters|advance|defen[cs]e)"
     r"|\s+(?:said|says|say|claimed|claims|announced|confirmed|denied|reported|stated"
@@ -71,32 +72,29 @@ def metonymic_mentions(
         actor = _pick(forces[p.country], countries)
         out.append(ActorMention(m.span, actor, 0.7, RULE_COUNTRY))
     by_name: dict[str, Actor] = {}
-    for m in AFFILIATION.finditer(text):
+    for aff in AFFILIATION.finditer(text):
         inside = [
             a.actor
             for a in [*actors, *out]
-            if a.actor is not None and m.start() <= a.span.start < m.end()
+            if a.actor is not None and aff.start() <= a.span.start < aff.end()
         ]
         if not inside and demonyms:
             # "spokesman for the Ukrainian Eastern Group of Forces": the demonym names the side.
             for cc, words in demonyms.items():
                 if cc in forces and any(
-                    re.search(rf"\b{re.escape(w)}\b", m.group()) for w in words
+                    re.search(rf"\b{re.escape(w)}\b", aff.group()) for w in words
                 ):
                     inside = [_pick(forces[cc], countries)]
                     break
         if inside:
-            by_name[m.group("last")] = inside[0]
+            by_name[aff.group("last")] = inside[0]
     if by_name:
         names = re.compile(r"\b(" + "|".join(map(re.escape, by_name)) + r")\b")
         taken = {a.span.start for a in actors}
-        for m in names.finditer(text):
-            if m.start() not in taken and AGENT_AFTER.match(text[m.end() : m.end() + 20]):
-                out.append(
-                    ActorMention(
-                        Span(m.start(), m.end(), m.group()), by_name[m.group()], 0.6, RULE_PERSON
-                    )
-                )
+        for hit in names.finditer(text):
+            if hit.start() not in taken and AGENT_AFTER.match(text[hit.end() : hit.end() + 20]):
+                span = Span(hit.start(), hit.end(), hit.group())
+                out.append(ActorMention(span, by_name[hit.group()], 0.6, RULE_PERSON))
     return out
 
 
