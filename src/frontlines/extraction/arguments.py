@@ -46,6 +46,10 @@ COORDINATION = re.compile(
     r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
     re.IGNORECASE,
 )
+LOCATIVE_THEN_COORD = re.compile(
+    r"^\s*(?:city|town)?\s*(?:in|near|on)\s+[^;,]{0,80}[;,]\s*(?:and\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 APPOSITIVE_THEN_COORD = re.compile(
     r"^\s*,\s*(?:the|a|an|its|in|on|near|\w+'s)\s+[^,;]{0,90}?[,;]\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
@@ -66,6 +70,14 @@ _WORDS = re.compile(r"[\w'-]+")
 # A time beyond one of these words dates another event of the sentence.
 OTHER_EVENT_TIME = re.compile(
     r"\b(?:after|before|since|until|following|ahead\s+of|prior\s+to|when|while)\b", re.IGNORECASE
+)
+# "an abandoned vehicle in Herat": a place after a locative is where, not what.
+LOCATIVE_GAP = re.compile(r"\b(?:in|at|on|inside|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the country's third largest city, Herat" / "more territory, including Bagram"
+LIST_INTRO = re.compile(
+    r"(?:city|town|capital|hub|stronghold|village|centre|center|territory|ground|areas|districts"
+    r"|towns|cities),\s*(?:including\s+|such\s+as\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
 )
 OBJECT_GAP_WORDS = 7
 SUBJECT_GAP_WORDS = 6
@@ -119,6 +131,9 @@ def word_count(s: str) -> int:
 
 
 def is_passive(text: str, clause_start: int, trigger_start: int) -> bool:
+    """A form of "be" right before a past participle ("was captured"); "were pushing" is not."""
+    if re.match(r"\w+ing\b", text[trigger_start : trigger_start + 20]):
+        return False
     return bool(PASSIVE_BEFORE.search(text[clause_start:trigger_start]))
 
 
@@ -150,7 +165,11 @@ def places_after(
         if is_container(text, m, trigger_end) and ANAPHOR.search(text, trigger_end, m.span.start):
             return []  # "took over the city in Nimroz province": the city, not the province
         gap = text[trigger_end : m.span.start]
-        if word_count(gap) > max_gap or RELATIONAL.search(gap) or "," in gap:
+        intro = LIST_INTRO.search(gap)
+        limit = max_gap * 2 if intro else max_gap
+        if word_count(gap) > limit or RELATIONAL.search(gap) or LOCATIVE_GAP.search(gap):
+            return []
+        if "," in gap and not intro:
             return []
         return [m, *_coordinated(text, places, m, clause_end)]
     return []
@@ -216,15 +235,31 @@ def _coordinated(
         if m.span.start >= limit:
             break
         gap = text[last_end : m.span.start]
-        if is_container(text, m, last_end) and not COORDINATION.match(gap):
+        same_as_head = (
+            m.place is not None
+            and head.place is not None
+            and (m.place.geonameid == head.place.geonameid or (out and out[-1].place == m.place))
+        )
+        if (is_container(text, m, last_end) and not COORDINATION.match(gap)) or (
+            same_as_head and not COORDINATION.match(gap)
+        ):
             last_end = m.span.end
             continue
-        if COORDINATION.match(gap) or APPOSITIVE_THEN_COORD.match(gap):
+        if ";" in gap and not LIST_ITEM_END.match(text, m.span.end):
+            break  # "Ghazni; Kabul could be captured": a new clause, not a list
+        if (
+            COORDINATION.match(gap)
+            or APPOSITIVE_THEN_COORD.match(gap)
+            or LOCATIVE_THEN_COORD.match(gap)
+        ):
             out.append(m)
             last_end = m.span.end
         else:
             break
     return out
+
+
+LIST_ITEM_END = re.compile(r"\s*(?:,|;|\(|and\b|$|\.)")
 
 
 def anaphoric_place(
@@ -307,10 +342,12 @@ def choose_time(
         if t.precision in (DatePrecision.RANGE, DatePrecision.UNRESOLVED, DatePrecision.YEAR):
             continue
         in_clause = clause[0] <= t.span.start < clause[1]
-        if not in_clause:
-            lo_gap, hi_gap = sorted((t.span.start, trig.start))
-            if OTHER_EVENT_TIME.search(text[lo_gap:hi_gap]):
-                continue  # "... a day after Putin proclaimed the annexation on Friday"
+        if (
+            not in_clause
+            and t.span.start > trig.end
+            and OTHER_EVENT_TIME.search(text[trig.end : t.span.start])
+        ):
+            continue  # "... a day after Putin proclaimed the annexation on Friday"
         distance = min(abs(t.span.start - trig.end), abs(trig.start - t.span.end))
         key = (0 if in_clause else 1, distance)
         if best is None or key < best[0]:

@@ -86,6 +86,13 @@ NUMBERS = {
 }
 # Kinds of actor that can take or hold ground (an official role or "the government" cannot).
 FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
+# Words saying control is still being fought over in the sentence.
+FIGHTING_CUE = re.compile(
+    r"\b(?:fighting|fight|fought|battles?|battling|clashes|clashed|resistance|gunfire|firefights?"
+    r"|street\s+fighting|shelling|encircl\w*|surround\w*|besieg\w*|contested|push(?:ed|ing)?\s+back"
+    r"|(?:some\s+)?parts?\s+of|briefly|outskirts)\b",
+    re.IGNORECASE,
+)
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 RELATIVE_END = re.compile(r",\s*(?:which|who)$")
@@ -173,6 +180,8 @@ class _ArticleRun:
             self.text, doc.places, doc.actors, forces, doc.countries, demonyms
         )
         self.actors = sorted([*doc.actors, *extra], key=lambda m: m.span.start)
+        agents = {a.span.start for a in extra}
+        self.places = [m for m in self.places if m.span.start not in agents]
         self.times = sorted(doc.times, key=lambda m: m.span.start)
         para_starts = [p.start for p in doc.paragraphs]
         self.sentences = [
@@ -268,6 +277,8 @@ class _ArticleRun:
     ) -> list[Event]:
         text = self.text
         clause = clause_bounds(text, sent.span, span.start, span.end, self.place_starts)
+        if trig.if_uncontested is not None and not FIGHTING_CUE.search(sent.span.text):
+            trig = replace(trig, type=trig.if_uncontested)
         reading = read_modality(text[clause[0] : span.start])
         if trig.frame is Frame.NOMINAL and reading.modality is Modality.ASSERTED:
             after = NOMINAL_MODAL.match(text, span.end, clause[1])

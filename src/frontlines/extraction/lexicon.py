@@ -34,6 +34,7 @@ class Trigger:
     requires_place_adjacent: bool = False
     destination: bool = False
     modality: Modality | None = None
+    if_uncontested: EventType | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,9 @@ def _parse_triggers(name: str, text: str) -> list[Trigger]:
                 requires_place_adjacent=bool(entry.get("requires_place_adjacent", False)),
                 destination=bool(entry.get("destination", False)),
                 modality=Modality(entry["modality"]) if entry.get("modality") else None,
+                if_uncontested=EventType(entry["if_uncontested"])
+                if entry.get("if_uncontested")
+                else None,
             )
         except KeyError as exc:
             raise DataFileError(name, f"{where}: missing key {exc}") from exc
