@@ -232,3 +232,39 @@ def test_cli_reports_a_missing_store(tmp_path: Any) -> None:
     result = CliRunner().invoke(serve_command, ["--db", str(tmp_path / "missing.db")])
     assert result.exit_code != 0
     assert "no such store" in str(result.exception) + result.output
+
+
+def test_frontlines_serve_command_serves_the_store(af_db: Any) -> None:
+    """The real entry point: ``frontlines serve`` in its own process, on loopback."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from frontlines.cli.main import main; main()", "serve",
+         "--db", str(af_db), "--port", str(port), "--log-level", "warning"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.1)
+        assert r.json()["articles"] == 23
+        assert "server" not in r.headers  # no version banner
+        page = httpx.get(f"http://127.0.0.1:{port}/")
+        assert page.status_code == 200 and "frontlines" in page.text
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in err.decode()

@@ -153,6 +153,7 @@
           style: () => ({ color: "#9aa3ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 }),
         }).addTo(map);
         document.body.dataset.basemap = "1";
+        performance.mark("frontlines:basemap");
       })
       .catch((e) => showError(`basemap: ${e.message}`));
   }
@@ -604,6 +605,7 @@
       else closePlace();
     });
     document.body.dataset.ready = "1";
+    performance.mark("frontlines:ready"); // page load as measured by benchmarks/bench_serve.py
     await drawBasemap();
   }
 
