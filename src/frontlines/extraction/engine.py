@@ -93,6 +93,7 @@ FIGHTING_CUE = re.compile(
     r"|(?:some\s+)?parts?\s+of|briefly|outskirts)\b",
     re.IGNORECASE,
 )
+UNCONTESTED_BEFORE = re.compile(r"\b(?:without|no|little|any)\s+(?:meeting\s+|any\s+|much\s+)?$")
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 RELATIVE_END = re.compile(r",\s*(?:which|who)$")
@@ -277,7 +278,10 @@ class _ArticleRun:
     ) -> list[Event]:
         text = self.text
         clause = clause_bounds(text, sent.span, span.start, span.end, self.place_starts)
-        if trig.if_uncontested is not None and not FIGHTING_CUE.search(sent.span.text):
+        if trig.if_uncontested is not None and not any(
+            not UNCONTESTED_BEFORE.search(sent.span.text[: m.start()])
+            for m in FIGHTING_CUE.finditer(sent.span.text)
+        ):
             trig = replace(trig, type=trig.if_uncontested)
         reading = read_modality(text[clause[0] : span.start])
         if trig.frame is Frame.NOMINAL and reading.modality is Modality.ASSERTED:
@@ -405,6 +409,11 @@ class _ArticleRun:
                 text, self.actors, span.end, sent.span.end
             )
             return places, "place.subject.v1", holder, "actor.after-trigger.v1"
+        if trig.frame is Frame.TRANSFER:
+            places = places_after(text, self.places, span.end, clause[1], max_gap=3)
+            to = re.compile(r"\b(?:back|over)\s+to\s+").search(text, span.end, sent.span.end)
+            holder = actor_after(text, self.actors, to.end(), sent.span.end, 2) if to else None
+            return places, "place.object.v1", holder, "actor.transfer-recipient.v1"
         if trig.frame is Frame.INTRANSITIVE:
             places = places_before(text, self.places, clause[0], span.start)
             return places, "place.subject.v1", None, ""

@@ -22,6 +22,7 @@ class Frame(StrEnum):
     INTRANSITIVE = "intransitive"
     NOMINAL = "nominal"
     LOCATIVE = "locative"
+    TRANSFER = "transfer"
 
 
 @dataclass(frozen=True, slots=True)
