@@ -35,6 +35,7 @@ def test_meta_gives_the_date_range_and_actors(live: LiveServer) -> None:
     assert m["actors"][0]["id"] == "taliban"
     assert "capture" in m["types"] and "contested" in m["statuses"]
     assert m["countries"] == ["AF"]
+    assert m["date_ranges"] == {"AF": ["2021-08-01", "2021-08-15"]}
 
 
 def test_events_paginate_with_a_total(live: LiveServer) -> None:

@@ -254,6 +254,13 @@ def meta(store: Store) -> s.MetaOut:
         )
     ]
     countries = [r[0] for r in store.db.execute("SELECT DISTINCT country FROM places ORDER BY 1")]
+    ranges = {
+        r[0]: (r[1], r[2])
+        for r in store.db.execute(
+            "SELECT country, MIN(date), MAX(date) FROM merged_events"
+            " WHERE date IS NOT NULL AND country IS NOT NULL GROUP BY country"
+        )
+    }
     return s.MetaOut(
         first_date=first,
         last_date=last,
@@ -261,6 +268,7 @@ def meta(store: Store) -> s.MetaOut:
         types=[t.value for t in EventType],
         statuses=sorted({*(x.value for x in MergedStatus), *(x.value for x in ControlStatus)}),
         countries=countries,
+        date_ranges=ranges,
     )
 
 

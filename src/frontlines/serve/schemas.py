@@ -257,6 +257,9 @@ class MetaOut(_Out):
     types: list[str]
     statuses: list[str]
     countries: list[str]
+    date_ranges: dict[str, tuple[str, str]] = Field(
+        default_factory=dict, description="Per country: first and last event date."
+    )
 
 
 class HealthOut(_Out):

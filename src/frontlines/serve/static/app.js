@@ -496,6 +496,19 @@
 
   // ------------------------------------------------------------------ controls
 
+  /** The slider spans the selected country's events (all events without a country). */
+  function setDates(wanted) {
+    const m = state.meta;
+    const [first, last] = (state.country && m.date_ranges[state.country]) ||
+      [m.first_date, m.last_date];
+    const keep = wanted || currentDate();
+    state.dates = dayRange(first, last);
+    $("slider").max = String(state.dates.length - 1);
+    const i = keep ? state.dates.indexOf(keep) : -1;
+    state.index = i >= 0 ? i : keep && keep < first ? 0 : state.dates.length - 1;
+    $("slider").value = String(state.index);
+  }
+
   function setIndex(i) {
     state.index = Math.max(0, Math.min(state.dates.length - 1, i));
     $("slider").value = String(state.index);
@@ -559,12 +572,8 @@
       showError("The store has no dated events yet.");
       return;
     }
-    state.dates = dayRange(meta.first_date, meta.last_date);
+    setDates(h.date);
     const slider = $("slider");
-    slider.max = String(state.dates.length - 1);
-    const wanted = h.date ? state.dates.indexOf(h.date) : -1;
-    state.index = wanted >= 0 ? wanted : state.dates.length - 1;
-    slider.value = String(state.index);
     fitTo(places.filter((p) => !state.country || p.country === state.country));
 
     slider.addEventListener("input", () => setIndex(Number(slider.value)));
@@ -576,7 +585,7 @@
       $(id).addEventListener("change", () => {
         state[id] = $(id).value;
         if (id === "country") {
-          state.markersFor = null;
+          setDates(null);
           fitTo(state.places.filter((p) => !state.country || p.country === state.country));
         }
         loadDate();
@@ -594,9 +603,14 @@
     // A hash typed or pasted by hand (ours are written with replaceState, no event).
     window.addEventListener("hashchange", () => {
       const n = readHash();
+      const countryChanged = n.country !== state.country;
       for (const id of ["actor", "type", "country"]) {
         state[id] = n[id];
         $(id).value = n[id];
+      }
+      if (countryChanged) {
+        setDates(n.date);
+        fitTo(state.places.filter((p) => !state.country || p.country === state.country));
       }
       const i = n.date ? state.dates.indexOf(n.date) : -1;
       if (i >= 0) setIndex(i);
