@@ -192,6 +192,12 @@ class _ArticleRun:
         self.last_day: dt.date | None = None  # the most recent resolved day, for "that day"
         self.recent_capture: Event | None = None  # for "the army retreated" just after it
         self.scene: Event | None = None  # the latest capture told, in any paragraph
+        # Events carry the publication day only when it is known to the day: a first-of-month
+        # stand-in for "2021-08" would put changes of control on the 1st.
+        art = doc.article
+        self.published_day = (
+            art.published if art.published_precision in (None, DatePrecision.DAY) else None
+        )
         self.quote_attribution: Attribution | None = None
 
     # ------------------------------------------------------------------ driving
@@ -363,7 +369,7 @@ class _ArticleRun:
                     explanations=tuple(explain),
                     persons=persons,
                     fatalities=fatalities,
-                    published=self.doc.article.published,
+                    published=self.published_day,
                     url=self.doc.article.url,
                     outlet=self.doc.article.outlet,
                     target_text=persons[0].name if persons else None,

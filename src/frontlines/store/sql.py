@@ -9,7 +9,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from frontlines.records import Actor, Aggregate, Article, Event, Evidence, Place, PlaceKind, Span
+from frontlines.records import (
+    Actor,
+    Aggregate,
+    Article,
+    DatePrecision,
+    Event,
+    Evidence,
+    Place,
+    PlaceKind,
+    Span,
+)
 from frontlines.store.types import EventQuery, PlaceKindFilter
 
 
@@ -56,7 +66,10 @@ def dedupe_events(events: Iterable[Event]) -> list[Event]:
 
 def complete_event(e: Event, a: Article) -> Event:
     """Events carry their article's publication date, URL and outlet (the merge needs them)."""
-    published, url, outlet = e.published or a.published, e.url or a.url, e.outlet or a.outlet
+    # A publication date known only to the month is no day to count an undated event on.
+    day_known = a.published_precision in (None, DatePrecision.DAY)
+    published = e.published or (a.published if day_known else None)
+    url, outlet = e.url or a.url, e.outlet or a.outlet
     if (published, url, outlet) == (e.published, e.url, e.outlet):
         return e
     return replace(e, published=published, url=url, outlet=outlet)

@@ -90,6 +90,13 @@ def _relevant(place: Place, merged: Iterable[MergedEvent], config: TimelineConfi
         when = event_day(m)
         if when is not None:
             out.append(_Report(when[0], weight(m, config, when[1]), m))
+    # A report with no date of its own says the change happened by the day it was published,
+    # not on it: when the same side's change of this place is dated elsewhere, that date
+    # stands and the undated report only corroborates it.
+    dated = {(r.event.type, r.event.actor.id if r.event.actor else None)
+             for r in out if r.event.date is not None}
+    out = [r for r in out if r.event.date is not None
+           or (r.event.type, r.event.actor.id if r.event.actor else None) not in dated]
     out.sort(key=lambda r: (r.day, r.event.id))
     return out
 
