@@ -65,6 +65,8 @@ def metonymic_mentions(
         is_capital = p.kind is PlaceKind.CITY and p.admin_seat == 0
         if not (is_country or is_capital):
             continue
+        if any(a.span.start <= m.span.start < a.span.end for a in actors):
+            continue  # part of a name: "the Islamic Emirate of Afghanistan"
         after = text[m.span.end : m.span.end + 20]
         before = text[max(0, m.span.start - 6) : m.span.start]
         if not (AGENT_AFTER.match(after) or BY_BEFORE.search(before)):
