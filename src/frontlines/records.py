@@ -230,6 +230,9 @@ class AnnotatedDocument:
     times: tuple[TimeMention, ...]
     actors: tuple[ActorMention, ...]
     countries: tuple[str, ...] = ()  # the article's country context, most likely first
+    # The day relative dates were anchored on: the publication date, or, for an undated page,
+    # the full date of its dateline. None when neither is known.
+    anchor: dt.date | None = None
 
 
 # --------------------------------------------------------------------------- events

@@ -75,4 +75,5 @@ class Annotator:
             times=tuple(resolve_times(text, reference, precision)),
             actors=tuple(actor_mentions),
             countries=ranked,
+            anchor=reference if precision in (None, DatePrecision.DAY) else None,
         )

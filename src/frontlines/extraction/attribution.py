@@ -122,10 +122,12 @@ def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) 
         spans.append(span)
         speakers.extend(a.actor for a in inside if a.actor)
     for m in _OUTLET.finditer(s):
-        outlet = m.group("outlet")
-        if outlet.lower() not in seen and MEDIA_WORDS.search(outlet):
+        media = MEDIA_WORDS.match(m.group("outlet").removeprefix("the "))
+        outlet = media.group() if media else ""  # "told CNN Taliban fighters..." -> "CNN"
+        if outlet and outlet.lower() not in seen:
             seen.add(outlet.lower())
-            span = Span(base + m.start("outlet"), base + m.end("outlet"), outlet)
+            start = base + m.start("outlet") + m.group("outlet").index(outlet)
+            span = Span(start, start + len(outlet), outlet)
             sources.append(Source(outlet, SourceType.MEDIA, span, "source.outlet.v1"))
     return Attribution(
         tuple(sources), tuple(verbs), tuple(speakers), bool(CLAIM_MARKERS.search(s)), tuple(spans)

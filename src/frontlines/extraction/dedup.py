@@ -41,7 +41,11 @@ def _same_fact(a: Event, b: Event) -> bool:
     )
     # A non-territorial event placed only by context ("the governor was arrested") is the same
     # fact as one placed explicitly ("detained in Maidan Wardak").
-    if not same_place and (a.type in TERRITORIAL or not (_context_place(a) or _context_place(b))):
+    if not same_place and (
+        a.type in TERRITORIAL
+        or not (_context_place(a) or _context_place(b))
+        or not (_same_target(a, b) or _adjacent(a, b))
+    ):
         return False
     if a.actor is not None and b.actor is not None and a.actor.id != b.actor.id:
         return False
@@ -55,8 +59,21 @@ def _same_fact(a: Event, b: Event) -> bool:
     )
 
 
+def _same_target(a: Event, b: Event) -> bool:
+    return a.target_text is not None and a.target_text == b.target_text
+
+
+def _adjacent(a: Event, b: Event) -> bool:
+    """Reported in consecutive sentences ("X was arrested. He was detained in Y.")."""
+    first, second = sorted((a, b), key=lambda e: e.evidence[0].start if e.evidence else 0)
+    if not first.evidence or not second.evidence:
+        return False
+    return 0 <= second.evidence[0].start - first.evidence[-1].end <= 3
+
+
 def _context_place(e: Event) -> bool:
-    return any(x.rule == CONTEXT_PLACE_RULE for x in e.explanations)
+    """The place was not read from the event's own words (or there is none)."""
+    return e.place is None or any(x.rule == CONTEXT_PLACE_RULE for x in e.explanations)
 
 
 def _combine(a: Event, b: Event) -> Event:

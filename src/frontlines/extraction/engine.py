@@ -199,6 +199,7 @@ class _ArticleRun:
             art.published if art.published_precision in (None, DatePrecision.DAY) else None
         )
         self.quote_attribution: Attribution | None = None
+        self.last_actor: dict[EventType, ActorMention] = {}
 
     # ------------------------------------------------------------------ driving
 
@@ -318,6 +319,8 @@ class _ArticleRun:
             actor_rule = "actor.speaker-own-forces.v1"
         if actor is None:
             actor, actor_rule = self._context_actor(trig, span, sent, attribution, places)
+        if actor is not None and actor.actor is not None:
+            self.last_actor[trig.type] = actor
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
         status, status_rule = status_of(attribution, actor.actor if actor else None)
         evidence = Evidence(sent.span.text, sent.span.start, sent.span.end, span, trig.id)
@@ -493,6 +496,10 @@ class _ArticleRun:
         ]
         if in_sources:
             return in_sources[0], "actor.source-party.v1"
+        previous = self.last_actor.get(trig.type)
+        if trig.type not in TERRITORIAL and previous is not None:
+            # "X arrested the governor. He was detained in Y": the story goes on with X.
+            return previous, "actor.same-type-continuity.v1"
         if trig.type in TERRITORIAL or trig.type is EventType.CLASH:
             # The side the article is about: most mentioned fighting actor, latest on a tie.
             counts: dict[str, int] = {}
@@ -550,6 +557,15 @@ class _ArticleRun:
         art = self.doc.article
         if art.published is not None and art.published_precision in (None, DatePrecision.DAY):
             return art.published, DatePrecision.DAY, DateSource.PUBLISHED, None, "date.published.v1"
+        if art.published is None and self.doc.anchor is not None:
+            # An undated page whose dateline gives the day: that day stands for publication.
+            return (
+                self.doc.anchor,
+                DatePrecision.DAY,
+                DateSource.PUBLISHED,
+                None,
+                "date.dateline.v1",
+            )
         return None, DatePrecision.UNRESOLVED, DateSource.NONE, None, "date.none.v1"
 
     def _sentence_day(self, sent: _Sentence) -> dt.date | None:
@@ -632,9 +648,11 @@ class _ArticleRun:
         out = []
         for m in PERSON_ROLE.finditer(sent.span.text):
             name = m.group("name")
-            if any(a.span.text == name for a in self._in(self.actors, sent.span)):
-                continue
             start = sent.span.start + m.start("name")
+            if any(a.span.text == name for a in self._in(self.actors, sent.span)) or any(
+                start <= p.span.start < start + len(name) for p in self.doc.places
+            ):
+                continue  # an actor or a place ("Maidan Wardak, the province ..."), not a person
             out.append(Person(name, m.group("role").strip(), Span(start, start + len(name), name)))
         return tuple(out)
 

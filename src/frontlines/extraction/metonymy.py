@@ -24,12 +24,17 @@ AGENT_AFTER = re.compile(
     r"|withdrew|withdraws|retreated|pulled|regained|launched|declared|added|acknowledged"
     r"|admitted|told))\b"
 )
+# A spokesman named again is a speaker, never an agent: "Cherevatiy said".
+SPEAKER_AFTER = re.compile(
+    r"^\s+(?:said|says|told|tells|added|claimed|claims|confirmed|denied|announced|wrote|tweeted"
+    r"|stated|insisted)\b"
+)
 BY_BEFORE = re.compile(r"\bby\s+$")
 # "Serhiy Cherevatiy, spokesman for the Ukrainian Eastern Group of Forces"
 AFFILIATION = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>[A-Z][\w'\u2019-]+)),\s+(?:a\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official|minister|head|chief"
-    r"|leader|governor)\b[^.;]{0,80}"
+    r"|leader|governor)\b[^.;,]{0,80}"
 )
 
 RULE_COUNTRY = "actor.country-metonymy.v1"
@@ -94,7 +99,7 @@ def metonymic_mentions(
         names = re.compile(r"\b(" + "|".join(map(re.escape, by_name)) + r")\b")
         taken = {a.span.start for a in actors}
         for hit in names.finditer(text):
-            if hit.start() not in taken and AGENT_AFTER.match(text[hit.end() : hit.end() + 20]):
+            if hit.start() not in taken and SPEAKER_AFTER.match(text[hit.end() : hit.end() + 20]):
                 span = Span(hit.start(), hit.end(), hit.group())
                 out.append(ActorMention(span, by_name[hit.group()], 0.6, RULE_PERSON))
     return out
