@@ -51,6 +51,12 @@ COUNT = re.compile(
     rf"(?P<total>{_NUM})\s+|(?P<n>{_NUM})\s+(?:\w+\s+)?)(?P<of>{UNITS})\b",
     re.IGNORECASE,
 )
+# Cheap test before the full count pattern: no unit word, no aggregate.
+UNIT_WORD = re.compile(
+    r"capitals|provinces|districts|cities|towns|villages|settlements|oblasts|regions|states"
+    r"|crossings",
+    re.IGNORECASE,
+)
 CONTROL = re.compile(
     r"\b(?:under\s+(?:\w+\s+){0,2}control|fallen|fell|captured|seized|taken|overran|overrun|hold"
     r"|holds|held|control|controls|controlled)\b",
@@ -59,9 +65,13 @@ CONTROL = re.compile(
 
 
 def find_aggregates(doc: AnnotatedDocument) -> list[Aggregate]:
-    out = []
+    out: list[Aggregate] = []
     text = doc.article.text
+    if not UNIT_WORD.search(text):
+        return out
     for sent in doc.sentences:
+        if not UNIT_WORD.search(sent.text):
+            continue
         for m in COUNT.finditer(sent.text):
             if not CONTROL.search(sent.text):
                 continue

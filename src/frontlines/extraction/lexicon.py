@@ -55,7 +55,12 @@ class Lexicon:
         self.ontology = ontology
         ordered = sorted(range(len(self.triggers)), key=lambda i: -len(self.triggers[i].pattern))
         alternation = "|".join(f"(?P<t{i}>{self.triggers[i].pattern})" for i in ordered)
-        self.regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        pattern = rf"(?<![\w-])(?:{alternation})(?![\w-])"
+        # Patterns are written in lower case and matched against lower-cased text, which is
+        # about twice as fast as IGNORECASE; the folding regex serves the rare text whose
+        # lower-casing changes its length.
+        self.regex = re.compile(pattern)
+        self.regex_folding = re.compile(pattern, re.IGNORECASE)
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> Lexicon:
@@ -78,7 +83,13 @@ class Lexicon:
     def find(self, text: str) -> list[tuple[Trigger, int, int]]:
         """Trigger matches (non-overlapping, left to right) in ``text``."""
         out: list[tuple[Trigger, int, int]] = []
-        for m in self.regex.finditer(text):
+        lowered = text.lower()
+        matches = (
+            self.regex.finditer(lowered)
+            if len(lowered) == len(text)
+            else self.regex_folding.finditer(text)
+        )
+        for m in matches:
             name = m.lastgroup
             if name is None:
                 continue

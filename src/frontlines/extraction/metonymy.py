@@ -30,12 +30,13 @@ SPEAKER_AFTER = re.compile(
     r"|stated|insisted)\b"
 )
 BY_BEFORE = re.compile(r"\bby\s+$")
-# "Serhiy Cherevatiy, spokesman for the Ukrainian Eastern Group of Forces"
-AFFILIATION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>[A-Z][\w'\u2019-]+)),\s+(?:a\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official|minister|head|chief"
-    r"|leader|governor)\b[^.;,]{0,80}"
+# "Serhiy Cherevatiy, spokesman for the Ukrainian Eastern Group of Forces": the role is found
+# first (a cheap scan), then the name right before its comma.
+ROLE = re.compile(
+    r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official"
+    r"|minister|head|chief|leader|governor)\b[^.;,]{0,80}"
 )
+NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>[A-Z][\w'\u2019-]+)$")
 
 RULE_COUNTRY = "actor.country-metonymy.v1"
 RULE_PERSON = "actor.spokesman-affiliation.v1"
@@ -79,7 +80,10 @@ def metonymic_mentions(
         actor = _pick(forces[p.country], countries)
         out.append(ActorMention(m.span, actor, 0.7, RULE_COUNTRY))
     by_name: dict[str, Actor] = {}
-    for aff in AFFILIATION.finditer(text):
+    for aff in ROLE.finditer(text):
+        name = NAME_BEFORE.search(text, max(0, aff.start() - 60), aff.start())
+        if name is None:
+            continue
         inside = [
             a.actor
             for a in [*actors, *out]
@@ -94,7 +98,7 @@ def metonymic_mentions(
                     inside = [_pick(forces[cc], countries)]
                     break
         if inside:
-            by_name[aff.group("last")] = inside[0]
+            by_name[name.group("last")] = inside[0]
     if by_name:
         names = re.compile(r"\b(" + "|".join(map(re.escape, by_name)) + r")\b")
         taken = {a.span.start for a in actors}
