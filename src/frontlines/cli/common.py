@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -96,10 +96,11 @@ class ErrorLog:
 
 def articles(
     inputs: tuple[str, ...], published: dt.date | None, strict: bool, log: ErrorLog
-) -> Iterator[Article]:
-    from frontlines.sources import iter_articles
+) -> Iterable[Article]:
+    """The inputs as a re-iterable source: Ray reads JSON Lines and Parquet itself from it."""
+    from frontlines.scale.source import ArticleSource
 
-    return iter_articles(inputs or ("-",), published=published, strict=strict, on_error=log)
+    return ArticleSource(inputs or ("-",), published, strict, log)
 
 
 def pipeline_config(
