@@ -3,7 +3,7 @@
 Also a script for the documentation screenshots::
 
     python -m tests.serve.browser --db /tmp/x.db --date 2021-08-13 --place Ghazni \
-        --country AF --out docs/screenshots/map-afghanistan-2021-08-13.png
+        --country AF --out map-afghanistan-2021-08-13.png
 """
 
 from __future__ import annotations
