@@ -73,7 +73,7 @@ OTHER_EVENT_TIME = re.compile(
 )
 # "an abandoned vehicle in Herat": a place after a locative is where, not what.
 LOCATIVE_GAP = re.compile(r"\b(?:in|at|on|inside|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
-# "the country's third largest city, Herat" / "more territory, including Bagram"
+# "the region's biggest town, Kunduz" / "more ground, including Bagram"
 LIST_INTRO = re.compile(
     r"(?:city|town|capital|hub|stronghold|village|centre|center|territory|ground|areas|districts"
     r"|towns|cities),\s*(?:including\s+|such\s+as\s+)?(?:the\s+)?$",
@@ -181,7 +181,7 @@ def places_before(
     """The subject place of the clause before the trigger, with its coordinated places.
 
     The subject must be close to the verb once appositives are set aside ("The city of Herat,
-    Afghanistan's third-largest city, fell"); a place far back is some other noun's modifier.
+    the largest town in the west, fell"); a place far back is some other noun's modifier.
     """
     for m in places:
         if m.span.end > trigger_start:

@@ -293,7 +293,7 @@ class _ArticleRun:
         reading = read_modality(text[clause[0] : span.start])
         if trig.frame is Frame.NOMINAL and reading.modality is Modality.ASSERTED:
             after = NOMINAL_MODAL.match(text, span.end, clause[1])
-            if after:  # "the capture of Lyman would be a major setback"
+            if after:  # "the fall of Kherson would be a blow to Moscow"
                 reading = replace(reading, modality=Modality.HYPOTHETICAL, cue=after.group(1))
         if trig.modality is not None and reading.modality is Modality.ASSERTED:
             reading = replace(reading, modality=trig.modality, cue=span.text)

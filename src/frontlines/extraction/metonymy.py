@@ -1,5 +1,5 @@
 """Actors named by a place or a person: "Russia said", "Kyiv's forces", "Ukraine's capture of
-Lyman", "Cherevatiy said" (after "Serhiy Cherevatiy, spokesman for the Ukrainian forces").
+Lyman", "Petrenko said" (after "Ivan Petrenko, a spokesman for the Ukrainian army").
 
 News names a state by its country or capital, and a side by its spokesman. The actor dictionary
 cannot list these (every "in eastern Ukraine" would become an actor), so they are read here, in
@@ -24,13 +24,13 @@ AGENT_AFTER = re.compile(
     r"|withdrew|withdraws|retreated|pulled|regained|launched|declared|added|acknowledged"
     r"|admitted|told))\b"
 )
-# A spokesman named again is a speaker, never an agent: "Cherevatiy said".
+# A spokesman named again is a speaker, never an agent: "Petrenko said".
 SPEAKER_AFTER = re.compile(
     r"^\s+(?:said|says|told|tells|added|claimed|claims|confirmed|denied|announced|wrote|tweeted"
     r"|stated|insisted)\b"
 )
 BY_BEFORE = re.compile(r"\bby\s+$")
-# "Serhiy Cherevatiy, spokesman for the Ukrainian Eastern Group of Forces": the role is found
+# "Ivan Petrenko, a spokesman for the Ukrainian army": the role is found
 # first (a cheap scan), then the name right before its comma.
 ROLE = re.compile(
     r",\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|commander|official"
@@ -90,7 +90,7 @@ def metonymic_mentions(
             if a.actor is not None and aff.start() <= a.span.start < aff.end()
         ]
         if not inside and demonyms:
-            # "spokesman for the Ukrainian Eastern Group of Forces": the demonym names the side.
+            # "a spokesman for the Ukrainian southern command": the demonym names the side.
             for cc, words in demonyms.items():
                 if cc in forces and any(
                     re.search(rf"\b{re.escape(w)}\b", aff.group()) for w in words
