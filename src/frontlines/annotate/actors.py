@@ -72,6 +72,11 @@ _ACTOR_KEYS = frozenset(
 )  # fmt: skip
 _ALIAS_KEYS = frozenset({"text", "case_sensitive", "context"})
 _GENERIC_KEYS = frozenset({"name", "kinds", "sides", "phrases"})
+# Force nouns that name an armed group, not a state's forces, after a demonym.
+NON_STATE_NOUNS = frozenset(
+    {"rebels", "insurgents", "militants", "militia", "militiamen", "gunmen", "jihadists",
+     "paramilitaries", "mercenaries", "fighters", "combatants"}
+)
 _TOP_KEYS = frozenset({"version", "actors", "generics", "demonyms", "force_nouns"})
 
 
@@ -389,7 +394,11 @@ class ActorLexicon:
         for country, words in self.demonyms.items():
             for word in words:
                 for noun in self.force_nouns:
-                    self._generic_at(f"{word} {noun}").demonym = (country, ActorKind.STATE_FORCES)
+                    # "Syrian rebels" are the country's insurgents, not its army.
+                    kind = (
+                        ActorKind.NON_STATE if noun in NON_STATE_NOUNS else ActorKind.STATE_FORCES
+                    )
+                    self._generic_at(f"{word} {noun}").demonym = (country, kind)
                 self._generic_at(f"{word} government").demonym = (country, ActorKind.GOVERNMENT)
         self._extensions = frozenset(tuple(t.lower() for t in tokens(n)) for n in self.force_nouns)
         self._max_extension = max((len(e) for e in self._extensions), default=0)
@@ -682,6 +691,8 @@ class ActorResolver:
         if found:
             found.sort(key=lambda e: (e.actor.side == "government", e.prior), reverse=True)
             return ActorMention(span, found[0].actor, DEMONYM_CONFIDENCE, "generic.demonym", True)
+        if kind is ActorKind.NON_STATE:
+            return ActorMention(span, None, 0.0, "generic.demonym.no-armed-group", True)
         # Not in the dictionary: a state's own forces are still an unambiguous actor.
         suffix = "forces" if kind is ActorKind.STATE_FORCES else "government"
         actor = Actor(

@@ -103,6 +103,12 @@ OWN_FORCES = re.compile(
     r"|army|men)\b",
     re.IGNORECASE,
 )
+# "the insurgents announced that they had captured Homs": the pronoun is the speaker.
+SPEAKER_PRONOUN = re.compile(
+    r"^\s*(?:it|they|we)\s+(?:had\s+|have\s+|has\s+|would\s+|will\s+)?(?:\w+ly\s+)?"
+    r"(?:been\s+)?$",
+    re.IGNORECASE,
+)
 # "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?"
@@ -314,7 +320,10 @@ class _ArticleRun:
                 places, place_rule = [anaphor[0]], "place.anaphora.v1"
         if not places and trig.type in TERRITORIAL and trig.type is not EventType.WITHDRAW:
             return []
-        if attribution.speaker_actors and OWN_FORCES.search(text[clause[0] : span.start]):
+        if attribution.speaker_actors and (
+            OWN_FORCES.search(text[clause[0] : span.start])
+            or (actor is None and SPEAKER_PRONOUN.search(text[clause[0] : span.start]))
+        ):
             actor = self._speaker_mention(attribution, attribution.speaker_actors[0])
             actor_rule = "actor.speaker-own-forces.v1"
         if actor is None:
