@@ -42,8 +42,9 @@ CONTAINER_BEFORE = re.compile(
 )
 COORDINATION = re.compile(
     r"^\s*(?:,?\s*including\s+(?:its\s+|the\s+)?(?:(?:provincial|regional)\s+)?(?:capital\s+)?"
-    r"|[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+)"
-    r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?$",
+    r"|(?:[,;]\s*)?(?:and|as\s+well\s+as|&|or)\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?"
+    r"|[,;]\s*)$",
     re.IGNORECASE,
 )
 LOCATIVE_THEN_COORD = re.compile(

@@ -492,7 +492,12 @@ class _ArticleRun:
             sent.span.start : span.start
         ].count("\u201c") > self.text[sent.span.start : span.start].count("\u201d")
         party = [a for a in attribution.speaker_actors if a.kind in FIGHTING_KINDS]
-        if trig.type is EventType.CAPTURE and quoted and party:
+        in_clause = clause_bounds(self.text, sent.span, span.start, span.end, self.place_starts)
+        if trig.type is EventType.CAPTURE:
+            # An actor of another clause is more often the loser ("X fell after government
+            # troops fled") than the taker: only the trigger's clause and what precedes count.
+            in_sentence = [a for a in in_sentence if a.span.start < in_clause[1]]
+        if trig.type is EventType.CAPTURE and party and (quoted or not in_sentence):
             speaker = self._speaker_mention(attribution, party[0])
             return speaker, "actor.quoted-party-speaks-of-own-gain.v1"
         if in_sentence:

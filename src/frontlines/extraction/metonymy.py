@@ -18,7 +18,7 @@ AGENT_AFTER = re.compile(
     r"^(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:army|forces|troops|military|soldiers"
     r"|capture"
     r"|recapture|seizure|takeover|withdrawal|retreat|ministry|government|offensive"
-    r"|counteroffensive|counter-offensive|units|fighters|advance|defen[cs]e)"
+    r"|counteroffensive|counter-offensive|units|fighters|advance|defen[cs]e|staff|command)"
     r"|\s+(?:said|says|say|claimed|claims|announced|confirmed|denied|reported|stated"
     r"|insisted|has|had|have|is|was|were|are|captured|seized|took|retook|recaptured|liberated"
     r"|withdrew|withdraws|retreated|pulled|regained|launched|declared|added|acknowledged"

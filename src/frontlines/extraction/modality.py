@@ -37,6 +37,13 @@ FUTURE = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|in\s+case)\b|^\s*should\b|\bwere\s+\w+\s+to\b", re.IGNORECASE
 )
+# An infinitive of purpose ("sent to retake", "flown in to recapture") has not happened yet;
+# one of rank or success ("the second city to fall", "managed to take") has.
+PURPOSE = re.compile(
+    r"\b(?!(?:managed|able|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+    r"|latest|only|began|begun|started|continued|went\s+on|came|\w+th)\b)[a-z]+\s+to\s*$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -61,6 +68,9 @@ def read_modality(clause_before: str) -> ModalityReading:
         m = pattern.search(window)
         if m:
             return ModalityReading(False, modality, m.group())
+    m = PURPOSE.search(clause_before)
+    if m:  # "special forces would be flown in to retake the city": not done yet
+        return ModalityReading(False, Modality.FUTURE, m.group().strip())
     m = HYPOTHETICAL.search(clause_before)
     if m:
         return ModalityReading(False, Modality.HYPOTHETICAL, m.group())
