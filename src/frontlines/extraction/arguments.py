@@ -266,7 +266,7 @@ LIST_ITEM_END = re.compile(r"\s*(?:,|;|\(|and\b|$|\.)")
 def anaphoric_place(
     text: str, places: Sequence[PlaceMention], window_start: int, window_end: int
 ) -> tuple[PlaceMention, Span] | None:
-    """ "the city" in the window -> the most recent city mentioned before it."""
+    """ "the city" in the window -> the city the story is about: named often, and lately."""
     m = ANAPHOR.search(text, window_start, window_end)
     if not m or re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]):
         return None
@@ -280,7 +280,31 @@ def anaphoric_place(
     ]
     if not candidates:
         return None
-    return candidates[-1], Span(m.start(), m.end(), m.group())
+    # Named in this or the previous sentence weighs most; named again within the last few
+    # sentences adds to it ("Palmyra ... Palmyra ... the battle for Aleppo ... seized the city").
+    recent_from = _sentence_start(text, _sentence_start(text, m.start()) - 1)
+    window_from = recent_from
+    for _ in range(2):
+        window_from = _sentence_start(text, window_from - 1)
+    score: dict[int, float] = {}
+    for i, p in enumerate(candidates):
+        assert p.place is not None
+        gid = p.place.geonameid
+        gain = (3.0 if p.span.start >= recent_from else 0.0) + (
+            1.0 if p.span.start >= window_from else 0.0
+        )
+        score[gid] = score.get(gid, 0.0) + gain + i * 1e-3  # ties go to the latest named
+    best = max(score, key=lambda gid: score[gid])
+    chosen = [p for p in candidates if p.place is not None and p.place.geonameid == best][-1]
+    return chosen, Span(m.start(), m.end(), m.group())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (a cheap look back for ". " or a line break)."""
+    if pos <= 0:
+        return 0
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    return cut + 1 if cut >= 0 else 0
 
 
 def actor_after(

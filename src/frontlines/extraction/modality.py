@@ -27,7 +27,7 @@ ATTEMPT = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:could|may|might|would|will|shall|going\s+to|threaten(?:ed|s|ing)?\s+to|poised\s+to"
+    r"\b(?:could|(?-i:may)|might|would|will|shall|going\s+to|threaten(?:ed|s|ing)?\s+to|poised\s+to"
     r"|about\s+to|set\s+to|likely\s+to|expected\s+to|on\s+the\s+verge\s+of|close\s+to|plan(?:s|ned|ning)?"
     r"\s+to|intend(?:s|ed)?\s+to|vow(?:ed|s)?\s+to|prepar(?:e|es|ed|ing)\s+to|ready\s+to|risk\s+of"
     r"|in\s+danger\s+of|fears?\s+(?:that\s+)?|feared|bound\s+to|want(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+to"
@@ -41,9 +41,12 @@ HYPOTHETICAL = re.compile(
 # one of rank or success ("the second city to fall", "managed to take") has.
 PURPOSE = re.compile(
     r"\b(?!(?:managed|able|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
-    r"|latest|only|began|begun|started|continued|went\s+on|came|\w+th)\b)[a-z]+\s+to\s*$",
+    r"|latest|only|began|begun|started|continued|went\s+on|came|ordered|decided|\w+th)\b)"
+    r"[a-z]+\s+to\s*$",
     re.IGNORECASE,
 )
+# "ordered his troops to withdraw", "forced the army to abandon": it happened.
+DONE_INFINITIVE = re.compile(r"\b(?:ordered|decided|forced|compelled|managed)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -69,7 +72,8 @@ def read_modality(clause_before: str) -> ModalityReading:
         if m:
             return ModalityReading(False, modality, m.group())
     m = PURPOSE.search(clause_before)
-    if m:  # "special forces would be flown in to retake the city": not done yet
+    if m and not DONE_INFINITIVE.search(tail):
+        # "special forces would be flown in to retake the city": not done yet
         return ModalityReading(False, Modality.FUTURE, m.group().strip())
     m = HYPOTHETICAL.search(clause_before)
     if m:
