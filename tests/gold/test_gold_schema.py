@@ -1,4 +1,5 @@
-"""Schema checks for the project's own gold corpus (tests/gold/articles.jsonl).
+"""Schema checks for the project's own gold corpora (tests/gold/articles.jsonl and the held-out
+tests/gold/heldout.jsonl).
 
 These run without the extraction engine: they keep the gold file well-formed, its dates
 consistent, and its coordinates honest (each gold place must exist in GeoNames' cities1000
@@ -18,7 +19,9 @@ from typing import Any
 
 import pytest
 
-GOLD = Path(__file__).with_name("articles.jsonl")
+HERE = Path(__file__).parent
+# file name -> minimum number of negative (event-free) articles
+GOLD_FILES = {"articles.jsonl": 6, "heldout.jsonl": 5}
 
 TERRITORIAL = {"capture", "withdraw", "siege"}
 OTHER_TYPES = {"clash", "strike", "attack", "arrest", "surrender", "release"}
@@ -48,12 +51,13 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def load() -> list[dict[str, Any]]:
-    with GOLD.open(encoding="utf-8") as f:
+def load(name: str) -> list[dict[str, Any]]:
+    with (HERE / name).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-RECORDS = load()
+BY_FILE = {name: load(name) for name in GOLD_FILES}
+RECORDS = [r for recs in BY_FILE.values() for r in recs]
 
 
 @lru_cache(maxsize=1)
@@ -79,13 +83,20 @@ def published_date(pub: str | None) -> dt.date | None:
     return None
 
 
-def test_file_has_a_reasonable_size_and_unique_ids() -> None:
-    ids = [r["id"] for r in RECORDS]
+@pytest.mark.parametrize("name", list(GOLD_FILES))
+def test_file_has_a_reasonable_size_and_unique_ids(name: str) -> None:
+    recs = BY_FILE[name]
+    ids = [r["id"] for r in recs]
     assert len(ids) >= 40
     assert len(ids) == len(set(ids)), "duplicate ids"
-    negatives = [r for r in RECORDS if r["conflict"] == "negative"]
-    assert len(negatives) >= 6
+    negatives = [r for r in recs if r["conflict"] == "negative"]
+    assert len(negatives) >= GOLD_FILES[name]
     assert all(not r["events"] for r in negatives), "negative articles carry no events"
+
+
+def test_ids_are_unique_across_files() -> None:
+    ids = [r["id"] for r in RECORDS]
+    assert len(ids) == len(set(ids)), "an id is used in both gold files"
 
 
 @pytest.mark.parametrize("rec", RECORDS, ids=[r["id"] for r in RECORDS])
