@@ -41,7 +41,8 @@ CONTAINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 COORDINATION = re.compile(
-    r"^\s*(?:,?\s*including\s+(?:its\s+|the\s+)?(?:(?:provincial|regional)\s+)?(?:capital\s+)?"
+    r"^\s*(?:,?\s*(?:including|along\s+with|together\s+with)\s+(?:its\s+|the\s+)?"
+    r"(?:(?:provincial|regional)\s+)?(?:capital\s+)?"
     r"|(?:[,;]\s*)?(?:and|as\s+well\s+as|&|or)\s+(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+){0,2}(?:city|town|village|district|province|capital)s?\s+of\s+)?"
     r"|[,;]\s*)$",
@@ -74,6 +75,12 @@ OTHER_EVENT_TIME = re.compile(
 )
 # "an abandoned vehicle in Herat": a place after a locative is where, not what.
 LOCATIVE_GAP = re.compile(r"\b(?:in|at|on|inside|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# ... unless what comes before is a position there: "pulled out of their camp at Tessalit"
+POSITION_GAP = re.compile(
+    r"\b(?:camp|camps|base|bases|positions?|barracks|garrison|headquarters|outposts?|posts?"
+    r"|airport|stronghold|strongholds)\s+(?:at|in|on|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the region's biggest town, Kunduz" / "more ground, including Bagram"
 LIST_INTRO = re.compile(
     r"(?:city|town|capital|hub|stronghold|village|centre|center|territory|ground|areas|districts"
@@ -168,7 +175,8 @@ def places_after(
         gap = text[trigger_end : m.span.start]
         intro = LIST_INTRO.search(gap)
         limit = max_gap * 2 if intro else max_gap
-        if word_count(gap) > limit or RELATIONAL.search(gap) or LOCATIVE_GAP.search(gap):
+        locative = LOCATIVE_GAP.search(gap) and not POSITION_GAP.search(gap)
+        if word_count(gap) > limit or RELATIONAL.search(gap) or locative:
             return []
         if "," in gap and not intro:
             return []

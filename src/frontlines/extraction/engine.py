@@ -48,6 +48,8 @@ from frontlines.records import (
     FieldExplanation,
     Modality,
     Person,
+    Place,
+    PlaceKind,
     PlaceMention,
     Span,
     TimeMention,
@@ -93,7 +95,11 @@ FIGHTING_CUE = re.compile(
     r"|(?:some\s+)?parts?\s+of|briefly|outskirts)\b",
     re.IGNORECASE,
 )
-UNCONTESTED_BEFORE = re.compile(r"\b(?:without|no|little|any)\s+(?:meeting\s+|any\s+|much\s+)?$")
+UNCONTESTED_BEFORE = re.compile(
+    r"\b(?:without|no|little|any)\s+(?:meeting\s+|any\s+|much\s+|a\s+|firing\s+a\s+)?$"
+)
+NAMED_OBJECT = re.compile(r"\b(?:from|of)$", re.IGNORECASE)
+EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 RELATIVE_END = re.compile(r",\s*(?:which|who)$")
@@ -387,7 +393,33 @@ class _ArticleRun:
                     target_text=persons[0].name if persons else None,
                 )
             )
+        if trig.frame is Frame.EXPEL and events:
+            events.extend(self._expelled(span, events))
         return events
+
+    def _expelled(self, span: Span, captures: list[Event]) -> list[Event]:
+        """ "A drove B out of P": B's withdrawal from P, beside A's capture."""
+        out_of = EXPEL_PLACE.search(self.text, span.end)
+        if out_of is None:
+            return []
+        loser = next(
+            (
+                a
+                for a in self.actors
+                if span.end <= a.span.start < out_of.start() and a.actor is not None
+            ),
+            None,
+        )
+        if loser is None or loser.actor is None:
+            return []
+        note = FieldExplanation("actor", loser.actor.name, loser.span, "actor.expelled.v1")
+        return [
+            replace(
+                e, type=EventType.WITHDRAW, actor=loser.actor, explanations=(*e.explanations, note)
+            )
+            for e in captures
+            if e.type is EventType.CAPTURE
+        ]
 
     def _arguments(
         self,
@@ -432,6 +464,11 @@ class _ArticleRun:
             to = re.compile(r"\b(?:back|over)\s+to\s+").search(text, span.end, sent.span.end)
             holder = actor_after(text, self.actors, to.end(), sent.span.end, 2) if to else None
             return places, "place.object.v1", holder, "actor.transfer-recipient.v1"
+        if trig.frame is Frame.EXPEL:
+            out_of = EXPEL_PLACE.search(text, span.end, clause[1])
+            places = places_after(text, self.places, out_of.end(), clause[1]) if out_of else []
+            agent = actor_before(self.actors, clause[0], span.start, exclude)
+            return places, "place.expelled-from.v1", agent, "actor.subject.v1"
         if trig.frame is Frame.INTRANSITIVE:
             places = places_before(text, self.places, clause[0], span.start)
             return places, "place.subject.v1", None, ""
@@ -614,21 +651,21 @@ class _ArticleRun:
                 e.actor is None or e.actor.kind not in FIGHTING_KINDS
             ):
                 continue  # civilians fleeing a town, or nobody: not a military withdrawal
-            if e.place is None and e.type is EventType.WITHDRAW:
-                if anchor is None or anchor.actor == e.actor:
+            if e.place is None and e.type in (EventType.WITHDRAW, EventType.SIEGE):
+                if NAMED_OBJECT.search(e.evidence[0].trigger.text):
+                    continue  # "withdrawing from the country": its own object, not a place
+                place = anchor.place if anchor is not None else self._city_before(e)
+                if place is None or (
+                    anchor is not None and e.type is EventType.WITHDRAW and anchor.actor == e.actor
+                ):
                     continue
                 e = replace(
                     e,
-                    place=anchor.place,
+                    place=place,
                     facility=None,
                     explanations=(
                         *e.explanations,
-                        FieldExplanation(
-                            "place",
-                            anchor.place.name if anchor.place else "",
-                            None,
-                            "place.same-sentence-event.v1",
-                        ),
+                        FieldExplanation("place", place.name, None, "place.same-sentence.v1"),
                     ),
                 )
             if e.place is None and e.type in TERRITORIAL:
@@ -657,6 +694,20 @@ class _ArticleRun:
         if captures:
             self.recent_capture = self.scene = captures[-1]
         return out
+
+    def _city_before(self, e: Event) -> Place | None:
+        """The last city named before the trigger in the event's sentence ("held Djibo for two
+        days before pulling out")."""
+        ev = e.evidence[0]
+        cities = [
+            m.place
+            for m in self.places
+            if ev.start <= m.span.start < ev.trigger.start
+            and m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and m.facility is None
+        ]
+        return cities[-1] if cities else None
 
     def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
         out = []

@@ -23,6 +23,7 @@ class Frame(StrEnum):
     NOMINAL = "nominal"
     LOCATIVE = "locative"
     TRANSFER = "transfer"
+    EXPEL = "expel"
 
 
 @dataclass(frozen=True, slots=True)
