@@ -154,9 +154,9 @@ def test_actors_generic_demonym_rule(resolver: ActorResolver) -> None:
     [m] = resolve(resolver, "Afghan soldiers abandoned the checkpoint.")
     assert m.actor is not None and m.actor.id == "af_forces"
     assert m.generic and m.rule == "generic.demonym"
-    [iraq] = resolve(resolver, "Iraqi forces entered the old city.")
-    assert iraq.actor is not None and iraq.actor.country == "IQ"
-    assert iraq.rule == "generic.demonym.synthetic"
+    [niger] = resolve(resolver, "Nigerien forces entered the old town.")
+    assert niger.actor is not None and niger.actor.country == "NE"
+    assert niger.rule == "generic.demonym.synthetic"
 
 
 def test_actors_generic_syria_rebels(resolver: ActorResolver) -> None:
