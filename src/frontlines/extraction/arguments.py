@@ -59,7 +59,9 @@ APPOSITIVE_THEN_COORD = re.compile(
 )
 ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:provincial|regional|district|border|key|strategic|northern"
-    r"|southern|eastern|western|frontline|besieged|embattled|southern|port|major|nearby)\s+)*"
+    r"|southern|eastern|western|frontline|besieged|embattled|southern|port|major|nearby|coastal"
+    r"|ancient|industrial|central|northwestern|northeastern|southwestern|southeastern|capital"
+    r"|garrison|market|oil|desert|mountain|[A-Z][a-z]+(?:ian|ish|ese|i|an))\s+)*"
     r"(?:city|town|capital|village|provincial\s+capital|hub|stronghold|enclave|crossing"
     r"|border\s+town|port)\b",
     re.IGNORECASE,

@@ -102,6 +102,9 @@ NAMED_OBJECT = re.compile(r"\b(?:from|of)$", re.IGNORECASE)
 EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
+IT_SUBJECT = re.compile(
+    r"^\s*it\s+(?:\w+ly\s+)?(?:was|had\s+been|has\s+been|had|has)?\s*$", re.IGNORECASE
+)
 RELATIVE_END = re.compile(r",\s*(?:which|who)$")
 # "the ministry said its forces had taken ...": the speaker's own side is the agent.
 OWN_FORCES = re.compile(
@@ -318,13 +321,24 @@ class _ArticleRun:
                 text, clause[0], span.start
             ):
                 anaphor = anaphoric_place(text, self.places, clause[0], span.start)
+            elif trig.frame is Frame.EXPEL:
+                out_of = EXPEL_PLACE.search(text, span.end, clause[1])
+                if out_of is not None:
+                    anaphor = anaphoric_place(
+                        text, self.places, out_of.end(), min(clause[1], out_of.end() + 40)
+                    )
             elif trig.frame in (Frame.AGENT_FIRST, Frame.NOMINAL, Frame.LOCATIVE):
                 anaphor = anaphoric_place(
                     text, self.places, span.end, min(clause[1], span.end + 40)
                 )
             if anaphor is not None:
                 places, place_rule = [anaphor[0]], "place.anaphora.v1"
-        if not places and trig.type in TERRITORIAL and trig.type is not EventType.WITHDRAW:
+        if (
+            not places
+            and trig.type in TERRITORIAL
+            and trig.type is not EventType.WITHDRAW
+            and trig.frame is not Frame.EXPEL  # its loser's withdrawal may still find a place
+        ):
             return []
         if attribution.speaker_actors and (
             OWN_FORCES.search(text[clause[0] : span.start])
@@ -492,6 +506,17 @@ class _ArticleRun:
         places = places_before(self.text, self.places, clause[0], span.start)
         if not places and RELATIVE_END.search(self.text[max(0, clause[0] - 8) : clause[0]]):
             places = places_before(self.text, self.places, sent.span.start, span.start)
+        if not places and IT_SUBJECT.search(self.text[clause[0] : span.start]):
+            # "five months after it was overrun": "it" is the town the sentence names
+            cities = [
+                m
+                for m in self.places
+                if sent.span.start <= m.span.start < clause[0]
+                and m.place is not None
+                and m.place.kind is PlaceKind.CITY
+                and m.facility is None
+            ]
+            places = cities[-1:]
         return places
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
