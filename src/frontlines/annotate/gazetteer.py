@@ -86,6 +86,7 @@ class Gazetteer:
         self._overlay = overlay
         self._local = threading.local()
         self._cache: dict[str, tuple[tuple[Place, bool], ...]] = {}
+        self._seats: dict[str, tuple[Place | None]] = {}  # seat_of answers by admin1 code
 
     # ------------------------------------------------------------------ loading
 
@@ -216,6 +217,9 @@ class Gazetteer:
 
     def seat_of(self, admin1_code: str) -> Place | None:
         """The seat (capital) of an admin1 division, if flagged."""
+        hit = self._seats.get(admin1_code)
+        if hit is not None:
+            return hit[0]
         row = (
             self._con()
             .execute(
@@ -225,7 +229,11 @@ class Gazetteer:
             )
             .fetchone()
         )
-        return _place(row) if row else None
+        seat = _place(row) if row else None
+        if len(self._seats) > 50_000:
+            self._seats.clear()
+        self._seats[admin1_code] = (seat,)
+        return seat
 
     def stats(self) -> dict[str, int]:
         """Number of places per kind and of distinct names (for ``gazetteer info``)."""

@@ -29,7 +29,10 @@ from frontlines.annotate.gazetteer import Gazetteer, fold
 from frontlines.errors import DataFileError
 from frontlines.records import Place, PlaceKind, PlaceMention, Span
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼʻ‘`\-](?=[^\W\d_]))*")
+# A letter, then letters/digits; an apostrophe or hyphen only between letters. Written as an
+# unrolled loop (``x*(?:p x*)*``), which the regex engine runs much faster than ``(?:x|p)*``.
+_WORD_TAIL = r"[^\W_]*(?:['’ʼʻ‘`\-](?=[^\W\d_])[^\W_]*)*"
+_TOKEN = re.compile(r"[^\W\d_]" + _WORD_TAIL)
 _POSSESSIVE = re.compile(r"['’]s$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[^\W\d_]")
 _CONNECTORS = frozenset(
@@ -78,16 +81,20 @@ _CONNECTORS = frozenset(
 _MAX_TOKENS = 6
 _DELETE = str.maketrans("", "", "'’ʼʻ‘`-")
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
-_CAPWORD = (
-    rf"(?:[{_UPPER}]|(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[{_UPPER}])"
-    r"(?:[^\W_]|['’ʼʻ‘`\-](?=[^\W\d_]))*"
-)
-# A run of capitalised words, possibly joined by lower-case connectors ("Qala i Naw").
-_RUN = re.compile(
-    rf"{_CAPWORD}(?:[ \t\u00a0]{{1,2}}(?:{_CAPWORD}|(?:i|e|ye|al|el|ad|ed|ar|as|ash|at|az|ez|es"
+_PREFIXES = r"(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)"
+_CAPWORD = rf"(?:[{_UPPER}]|{_PREFIXES}-[{_UPPER}]){_WORD_TAIL}"
+_RUN_REST = (
+    rf"(?:[ \t\u00a0]{{1,2}}(?:{_CAPWORD}|(?:i|e|ye|al|el|ad|ed|ar|as|ash|at|az|ez|es"
     r"|an|ul|de|del|la|le|du|des|da|di|do|dos|das|of|on|upon|sur|am|der|den|van|von|y|bin|bani)"
     r"(?=[ \t\u00a0])))*"
 )
+# A run of capitalised words, possibly joined by lower-case connectors ("Qala i Naw").
+_RUN = re.compile(_CAPWORD + _RUN_REST)
+# The same runs for a text in which no word has a lower-case article prefix ("al-Qaeda"): a run
+# can then only start with a capital letter, and the regex engine skips ahead to the next one.
+_RUN_PLAIN = re.compile(rf"[{_UPPER}]{_WORD_TAIL}{_RUN_REST}")
+# Superset of the places where a prefixed word can start a run: "-" after a prefix, capital next.
+_PREFIXED = re.compile(rf"-(?:(?<=(?:al|el|ad|ar|as|at|az|ez|an|ed|es|ul)-)|(?<=ash-))[{_UPPER}]")
 
 _ADMIN1_CUES = frozenset(
     [
@@ -233,6 +240,11 @@ _FUNCTION_WORDS = frozenset(
         "december",
     ]
 )
+# the word after a name ("Ghazni province", "Kandahar's airport") and the phrase before it
+_CUE_AFTER = re.compile(r"['’]?s?\s*([a-z]+)")
+_CITY_OF = re.compile(r"\b(?:city|town|village|port)\s+of\s+$")
+_ADMIN1_OF = re.compile(r"\b(?:province|region|oblast|governorate|state)\s+of\s+$")
+_ADMIN2_OF = re.compile(r"\b(?:district)\s+of\s+$")
 # "the provincial capitals of Kandahar, Helmand and Zabul": the provinces stand for their seats.
 _CAPITAL_OF = re.compile(r"\bcapitals?\s+of\s")
 _LIST_WORD = re.compile(r"(?:[A-Z][\w'’-]*|and|the|provinces?|,)")
@@ -292,7 +304,7 @@ def _phrase_regex(phrases: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- internals
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int  # without a possessive 's
@@ -320,6 +332,8 @@ class _Cand:
 
 
 _Ranked = list[tuple[Place, float, dict[str, float]]]
+# what a mention's ranking depends on: its name, kind cue and container evidence
+_RankKey = tuple[str, str | None, tuple[tuple[str, float], ...]]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -332,6 +346,23 @@ def _km(a: Place, b: Place) -> float:
     """Equirectangular distance: exact enough below a few hundred km, and cheap."""
     x = (b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 111.2 * math.hypot(x, b.lat - a.lat)
+
+
+def _km_memo(a: Place, b: Place, memo: dict[tuple[int, int], float]) -> float:
+    """``_km`` remembered in ``memo`` (one call's): the same pairs are measured again."""
+    pair = (a.geonameid, b.geonameid)
+    d = memo.get(pair)
+    if d is None:
+        d = memo[pair] = _km(a, b)
+    return d
+
+
+_KIND_PRIOR = {
+    PlaceKind.COUNTRY: 1.5,
+    PlaceKind.CITY: 0.5,
+    PlaceKind.ADMIN1: 0.3,
+    PlaceKind.ADMIN2: -0.6,
+}
 
 
 class PlaceResolver:
@@ -370,8 +401,18 @@ class PlaceResolver:
         # first words of the phrases: cheap str.find triggers before the regex runs
         self._facility_heads = sorted({ph.split()[0].lower().split("'")[0] for ph in phrases})
         dem = sorted(self.demonyms, key=len, reverse=True)
+        # "\b(Afghan|...)(?:s)?\b". When every word starts with a letter, the leading "\b" is
+        # checked by ``_add_demonyms`` instead: without it the regex engine skips ahead to the
+        # first letters of the words.
+        self._demonym_bound = not all(_is_word_char(d[:1]) for d in dem)
         self._demonym_re = (
-            re.compile(r"\b(" + "|".join(re.escape(d) for d in dem) + r")(?:s)?\b") if dem else None
+            re.compile(
+                (r"\b(" if self._demonym_bound else "(")
+                + "|".join(re.escape(d) for d in dem)
+                + r")(?:s)?\b"
+            )
+            if dem
+            else None
         )
 
     # ------------------------------------------------------------------ public
@@ -429,10 +470,17 @@ class PlaceResolver:
     def _tokens(self, text: str) -> list[_Tok]:
         """Tokens of capitalised runs only: lower-case prose never starts a place name."""
         out = []
-        for run_id, run in enumerate(_RUN.finditer(text), start=1):
+        runs = (_RUN if _PREFIXED.search(text) else _RUN_PLAIN).finditer(text)
+        for run_id, run in enumerate(runs, start=1):
+            # A run is words separated by spaces, and each word is one ``_TOKEN`` match (a
+            # capital is a letter; a connector is letters), so splitting gives its tokens.
             base_off = run.start()
-            for m in _TOKEN.finditer(run.group()):
-                s = m.group()
+            g = run.group()
+            pos = 0
+            for s in g.split():
+                pos = g.find(s, pos)
+                start = base_off + pos
+                pos += len(s)
                 poss = len(s) > 2 and s[-2] in "'’" and s[-1] == "s"
                 base = s[:-2] if poss else s
                 cap = base[0].isupper() or bool(_ARTICLE_PREFIX.match(base))
@@ -440,7 +488,6 @@ class PlaceResolver:
                     key = base.lower().translate(_DELETE) if base.isascii() else fold(base)
                 else:
                     key = base if base in _CONNECTORS else ""
-                start = base_off + m.start()
                 out.append(_Tok(start, start + len(base), base, key, cap, poss, run_id))
         return out
 
@@ -468,14 +515,22 @@ class PlaceResolver:
                     if u.possessive:
                         break
             found = -1
-            key = ""
-            for j in range(last, i - 1, -1):
-                if not toks[j].cap:
-                    continue
-                key = "".join(x.key for x in toks[i : j + 1])
+            key = t.key
+            if last == i:
                 if key in keys and key not in stop:
-                    found = j
-                    break
+                    found = i
+            else:
+                # the keys of toks[i : j + 1] for each j, longest tried first
+                joined = [key]
+                for j in range(i + 1, last + 1):
+                    joined.append(joined[-1] + toks[j].key)
+                for j in range(last, i - 1, -1):
+                    if not toks[j].cap:
+                        continue
+                    key = joined[j - i]
+                    if key in keys and key not in stop:
+                        found = j
+                        break
             start, end = t.start, toks[found].end if found >= 0 else -1
             if found < 0 and "-" in t.text:
                 head = t.text.split("-", 1)[0]
@@ -499,11 +554,6 @@ class PlaceResolver:
         """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
         if c.first_tok != c.last_tok:
             return False
-        big = any(
-            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and _name_key(p.name) == c.key
-            for p, _ in c.options
-        )
-        curated = any(cur for _, cur in c.options)
         i = c.first_tok
         prev_name = next_name = False
         if i > 0:
@@ -516,11 +566,17 @@ class PlaceResolver:
             q = toks[i + 1]
             if q.run == toks[i].run and q.cap:
                 next_name = self._name_word(q) and (i + 1) not in in_other
+        if not (prev_name or next_name):
+            return False
+        if any(cur for _, cur in c.options):
+            return False  # curated spellings are places
         if prev_name and next_name:
-            return not curated
-        if prev_name or next_name:
-            return not (big or curated)
-        return False
+            return True
+        big = any(
+            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and _name_key(p.name) == c.key
+            for p, _ in c.options
+        )
+        return not big
 
     def _name_word(self, t: _Tok) -> bool:
         """Could this capitalised word be part of a person's or organisation's name?"""
@@ -533,18 +589,26 @@ class PlaceResolver:
     def _cues(self, text: str, cands: list[_Cand]) -> None:
         for c in cands:
             after = text[c.end : c.end + 30].lower()
-            m = re.match(r"['’]?s?\s*([a-z]+)", after)
-            before = text[max(0, c.start - 30) : c.start].lower()
+            m = _CUE_AFTER.match(after)
             word = m.group(1) if m else ""
             if word in _ADMIN1_CUES:
                 c.cue = "admin1"
-            elif word in _ADMIN2_CUES:
+                continue
+            if word in _ADMIN2_CUES:
                 c.cue = "admin2"
-            elif word in _CITY_CUES or re.search(r"\b(?:city|town|village|port)\s+of\s+$", before):
+                continue
+            if word in _CITY_CUES:
                 c.cue = "city"
-            elif re.search(r"\b(?:province|region|oblast|governorate|state)\s+of\s+$", before):
+                continue
+            before = text[max(0, c.start - 30) : c.start].lower()
+            stripped = before.rstrip()
+            if len(stripped) == len(before) or not stripped.endswith("of"):
+                continue  # every cue before the name ends in "of" and a space
+            if _CITY_OF.search(before):
+                c.cue = "city"
+            elif _ADMIN1_OF.search(before):
                 c.cue = "admin1"
-            elif re.search(r"\b(?:district)\s+of\s+$", before):
+            elif _ADMIN2_OF.search(before):
                 c.cue = "admin2"
 
     # ------------------------------------------------------------------ context
@@ -553,9 +617,16 @@ class PlaceResolver:
         if self._demonym_re is None:
             return
         counts: dict[str, int] = {}
-        for m in self._demonym_re.finditer(text):
+        search = self._demonym_re.search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            start = m.start()
+            if start and not self._demonym_bound and _is_word_char(text[start - 1]):
+                pos = start + 1  # inside a word: no "\b" here, try the next position
+                continue
             cc = self.demonyms[m.group(1)]
             counts[cc] = counts.get(cc, 0) + 1
+            pos = m.end()
         for cc, k in counts.items():
             w[cc] = w.get(cc, 0.0) + min(3.0, float(k))
 
@@ -564,20 +635,19 @@ class PlaceResolver:
     ) -> dict[str, float]:
         w: dict[str, float] = {}
         self._add_demonyms(text, w)
+        # what a name's readings say, worked out once per name: names recur in an article
+        seen: dict[str, _Evidence] = {}
         for c in cands:
-            countries = {p.country for p, _ in c.options}
-            if any(p.kind == PlaceKind.COUNTRY for p, _ in c.options):
-                for p, _ in c.options:
-                    if p.kind == PlaceKind.COUNTRY:
-                        w[p.country] = w.get(p.country, 0.0) + 2.0
+            ev = seen.get(c.key)
+            if ev is None:
+                ev = seen[c.key] = _evidence(c)
+            countries, country_codes, top, rest, main_or_curated = ev
+            if country_codes:
+                for cc in country_codes:
+                    w[cc] = w.get(cc, 0.0) + 2.0
                 continue
-            top = max(c.options, key=lambda o: o[0].population)[0]
-            rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
             # a one-word alternate spelling of a hamlet ("Wali") is weak evidence of a country
-            strong = c.first_tok != c.last_tok or any(
-                _name_key(p.name) == c.key or cur or p.kind != PlaceKind.CITY
-                for p, cur in c.options
-            )
+            strong = c.first_tok != c.last_tok or main_or_curated
             if len(countries) == 1:
                 w[top.country] = w.get(top.country, 0.0) + (1.0 if strong else 0.2)
             elif top.population >= 50_000 and top.population >= 10 * rest:
@@ -599,32 +669,68 @@ class PlaceResolver:
         ctx: Mapping[str, float],
         sents: list[Span],
     ) -> None:
+        # Names recur in an article and a name always has the same readings, so what depends
+        # only on the name (and on the sentence) is worked out once per call.
         # containers: admin1 divisions any mention could be, by sentence
         containers: dict[int, dict[str, set[str]]] = {}
+        admin1_codes: dict[str, list[str]] = {}
         for c in cands:
-            for p, _ in c.options:
-                if p.kind == PlaceKind.ADMIN1 and p.admin1_code and c.cue != "city":
-                    containers.setdefault(c.sent, {}).setdefault(p.admin1_code, set()).add(c.key)
+            if c.cue == "city":
+                continue
+            codes = admin1_codes.get(c.key)
+            if codes is None:
+                codes = admin1_codes[c.key] = [
+                    p.admin1_code
+                    for p, _ in c.options
+                    if p.kind == PlaceKind.ADMIN1 and p.admin1_code
+                ]
+            if codes:
+                in_sent = containers.setdefault(c.sent, {})
+                for code in codes:
+                    in_sent.setdefault(code, set()).add(c.key)
         # keep the plausible readings only: in-context countries, big places, curated ones
+        plausible: dict[str, list[tuple[Place, bool]]] = {}
         for c in cands:
             if len(c.options) > 12:
-                keep = [o for o in c.options if o[1] or o[0].country in ctx]
-                keep.sort(key=lambda o: (not o[1], -ctx.get(o[0].country, 0.0), -o[0].population))
-                big = sorted(c.options, key=lambda o: -o[0].population)[:4]
-                c.options = list({o[0].geonameid: o for o in (*keep[:16], *big)}.values())
+                kept = plausible.get(c.key)
+                if kept is None:
+                    keep = [o for o in c.options if o[1] or o[0].country in ctx]
+                    keep.sort(
+                        key=lambda o: (not o[1], -ctx.get(o[0].country, 0.0), -o[0].population)
+                    )
+                    big = sorted(c.options, key=lambda o: -o[0].population)[:4]
+                    kept = plausible[c.key] = list(
+                        {o[0].geonameid: o for o in (*keep[:16], *big)}.values()
+                    )
+                c.options = list(kept)
         # container evidence per mention, as a hashable signature so repeats share a ranking
         sigs: list[tuple[tuple[str, float], ...]] = []
+        sig_of: dict[tuple[str, int], tuple[tuple[str, float], ...]] = {}
+        codes_of: dict[str, set[str | None]] = {}
         for c in cands:
-            codes = {p.admin1_code for p, _ in c.options if p.kind != PlaceKind.ADMIN1}
-            bonus: dict[str, float] = {}
-            for d, w in ((0, 3.0), (-1, 1.5), (1, 1.5)):
-                for code, keys in containers.get(c.sent + d, {}).items():
-                    if code in codes and keys - {c.key} and bonus.get(code, 0.0) < w:
-                        bonus[code] = w
-            sigs.append(tuple(sorted(bonus.items())))
+            sig = sig_of.get((c.key, c.sent))
+            if sig is None:
+                codes_in = codes_of.get(c.key)
+                if codes_in is None:
+                    codes_in = codes_of[c.key] = {
+                        p.admin1_code for p, _ in c.options if p.kind != PlaceKind.ADMIN1
+                    }
+                bonus: dict[str, float] = {}
+                for d, w in ((0, 3.0), (-1, 1.5), (1, 1.5)):
+                    for code, keys in containers.get(c.sent + d, {}).items():
+                        # another name than this one is the container
+                        if (
+                            code in codes_in
+                            and (len(keys) > 1 or c.key not in keys)
+                            and bonus.get(code, 0.0) < w
+                        ):
+                            bonus[code] = w
+                sig = sig_of[(c.key, c.sent)] = tuple(sorted(bonus.items()))
+            sigs.append(sig)
         # anchors: mentions with a single strong reading
+        distances: dict[tuple[int, int], float] = {}  # km between two places, by their ids
         anchors: dict[int, tuple[str, Place]] = {}
-        first: dict[tuple[str, str | None, tuple[tuple[str, float], ...]], _Ranked] = {}
+        first: dict[_RankKey, _Ranked] = {}
         for c, sig in zip(cands, sigs, strict=True):
             k = (c.key, c.cue, sig)
             if len(c.options) == 1:
@@ -632,10 +738,11 @@ class PlaceResolver:
                 continue
             best = first.get(k)
             if best is None:
-                best = first[k] = self._rank(c, ctx, dict(sig), [])
+                best = first[k] = self._rank(c, ctx, dict(sig), [], distances)
             if best and best[0][1] - (best[1][1] if len(best) > 1 else 0.0) >= 2.0:
                 anchors[best[0][0].geonameid] = (c.key, best[0][0])
-        memo: dict[tuple[str, str | None, tuple[tuple[str, float], ...]], _Ranked] = {}
+        memo: dict[_RankKey, _Ranked] = {}
+        verdicts: dict[_RankKey, tuple[float, str]] = {}  # confidence and rule
         for c, sig in zip(cands, sigs, strict=True):
             k = (c.key, c.cue, sig)
             ranked = memo.get(k)
@@ -643,16 +750,22 @@ class PlaceResolver:
                 near = (
                     [p for key, p in anchors.values() if key != c.key] if len(c.options) > 1 else []
                 )
-                ranked = memo[k] = self._rank(c, ctx, dict(sig), near)
+                ranked = memo[k] = self._rank(c, ctx, dict(sig), near, distances)
             if not ranked:
                 continue
-            place, score, parts = ranked[0]
-            margin = score - ranked[1][1] if len(ranked) > 1 else 5.0
+            place = ranked[0][0]
             if not self._accept(c, place, ctx, toks, sents):
                 continue
+            verdict = verdicts.get(k)
+            if verdict is None:
+                score, parts = ranked[0][1], ranked[0][2]
+                margin = score - ranked[1][1] if len(ranked) > 1 else 5.0
+                verdict = verdicts[k] = (
+                    min(0.99, 0.55 + 0.44 * (1 - math.exp(-margin / 1.5))),
+                    _rule(parts, ranked[1][2] if len(ranked) > 1 else None),
+                )
             c.chosen = place
-            c.confidence = min(0.99, 0.55 + 0.44 * (1 - math.exp(-margin / 1.5)))
-            c.rule = _rule(parts, ranked[1][2] if len(ranked) > 1 else None)
+            c.confidence, c.rule = verdict
             if place.kind == PlaceKind.ADMIN1 and place.admin1_code and _capital_of(text, c.start):
                 seat = self.gazetteer.seat_of(place.admin1_code)
                 if seat is not None:
@@ -664,6 +777,7 @@ class PlaceResolver:
         ctx: Mapping[str, float],
         container: Mapping[str, float],
         anchors: Sequence[Place],
+        distances: dict[tuple[int, int], float],
     ) -> _Ranked:
         out = []
         # a bare province name is the province, unless the town so named is its seat or big
@@ -675,13 +789,7 @@ class PlaceResolver:
             parts["population"] = 0.35 * math.log10(p.population + 10)
             if p.admin_seat in (0, 1):
                 parts["population"] += 0.8
-            kind_prior = {
-                PlaceKind.COUNTRY: 1.5,
-                PlaceKind.CITY: 0.5,
-                PlaceKind.ADMIN1: 0.3,
-                PlaceKind.ADMIN2: -0.6,
-            }
-            parts["kind"] = parts.get("kind", 0.0) + kind_prior.get(p.kind, 0.0)
+            parts["kind"] = parts.get("kind", 0.0) + _KIND_PRIOR.get(p.kind, 0.0)
             if c.cue is not None:
                 parts["kind-cue"] = 5.0 if p.kind.value == c.cue else -1.0
             parts["context-country"] = 3.0 * ctx.get(p.country, 0.0)
@@ -689,7 +797,7 @@ class PlaceResolver:
                 # another name in the sentence (or next to it) is this place's province
                 parts["container"] = container[p.admin1_code]
             if anchors and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.country in ctx:
-                d = min(_km(p, a) for a in anchors)
+                d = min(_km_memo(p, a, distances) for a in anchors)
                 parts["proximity"] = 2.0 if d < 40 else 1.2 if d < 120 else 0.4 if d < 300 else 0.0
             if curated:
                 parts["alias"] = 1.5
@@ -815,11 +923,36 @@ class PlaceResolver:
 def _capital_of(text: str, start: int) -> bool:
     """Is the name in a list right after "capital(s) of"? ("the capitals of Ghor and Logar")."""
     window = text[max(0, start - 150) : start]
+    if "capital" not in window:
+        return False
     hits = list(_CAPITAL_OF.finditer(window))
     if not hits:
         return False
     between = window[hits[-1].end() :].replace(",", " , ")
     return all(_LIST_WORD.fullmatch(w) for w in between.split())
+
+
+# a name's readings: their countries, the country readings' codes, the most populous reading,
+# the population of the biggest one elsewhere, whether any is main-named, curated or no city
+_Evidence = tuple[set[str], list[str], Place, int, bool]
+
+
+def _evidence(c: _Cand) -> _Evidence:
+    countries = {p.country for p, _ in c.options}
+    country_codes = [p.country for p, _ in c.options if p.kind == PlaceKind.COUNTRY]
+    top = max(c.options, key=lambda o: o[0].population)[0]
+    if country_codes:
+        return countries, country_codes, top, 0, True
+    rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
+    main_or_curated = any(
+        _name_key(p.name) == c.key or cur or p.kind != PlaceKind.CITY for p, cur in c.options
+    )
+    return countries, country_codes, top, rest, main_or_curated
+
+
+def _is_word_char(c: str) -> bool:
+    """Is ``c`` one character that ``\\w`` matches (the test behind ``\\b``)?"""
+    return len(c) == 1 and (c.isalnum() or c == "_")
 
 
 def _fac_key(s: str) -> str:
