@@ -87,8 +87,17 @@ class Attribution:
     spans: tuple[Span, ...]  # where the sources are, so their actors are not taken as agents
 
 
-def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) -> Attribution:
-    """Sources, reporting verbs and claim markers of one sentence (offsets into ``text``)."""
+def read_attribution(
+    text: str,
+    sentence: Span,
+    actors: Sequence[ActorMention],
+    triggers: Sequence[tuple[int, int]] = (),
+) -> Attribution:
+    """Sources, reporting verbs and claim markers of one sentence (offsets into ``text``).
+
+    ``triggers`` are event triggers (offsets into the sentence): a reporting verb inside one
+    ("declared victory in", "claimed control of") is the event itself, not a report of it.
+    """
     s = sentence.text
     base = sentence.start
     found: list[tuple[int, int, str, str]] = []  # start, end, text, rule
@@ -98,6 +107,8 @@ def read_attribution(text: str, sentence: Span, actors: Sequence[ActorMention]) 
         )
     verbs: list[str] = []
     for m in _VERB.finditer(s):
+        if any(start <= m.start() < end for start, end in triggers):
+            continue
         verbs.append(m.group("verb").lower())
         np = _speaker_before(s, m.start())
         if np is not None:

@@ -227,7 +227,10 @@ class _ArticleRun:
             triggers = self.lexicon.find(sent.span.text)
             if triggers:
                 attribution = read_attribution(
-                    self.text, sent.span, self._in(self.actors, sent.span)
+                    self.text,
+                    sent.span,
+                    self._in(self.actors, sent.span),
+                    [(s, e) for _, s, e in triggers],
                 )
                 if not attribution.sources and QUOTE_OPEN.match(sent.span.text):
                     attribution = self.quote_attribution or attribution
