@@ -100,6 +100,9 @@ UNCONTESTED_BEFORE = re.compile(
 )
 NAMED_OBJECT = re.compile(r"\b(?:from|of)$", re.IGNORECASE)
 EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
+# Relative expressions the date resolver anchors on publication that news uses relative to
+# the story ("A day earlier, ...").
+NARRATIVE_RULES = frozenset({"earlier.v1", "narrative.before.v1"})
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 IT_SUBJECT = re.compile(
@@ -611,6 +614,17 @@ class _ArticleRun:
             source = (
                 DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
             )
+            anchor = self.doc.anchor
+            if (
+                t.rule in NARRATIVE_RULES
+                and t.value is not None
+                and anchor is not None
+                and self.last_day is not None
+            ):
+                # "A day earlier" counts back from the day the story just told, not from
+                # the publication date.
+                value = self.last_day - (anchor - t.value)
+                return value, t.precision, source, t.span, f"date.narrative+{t.rule}"
             return t.value, t.precision, source, t.span, f"date.{source.value}+{t.rule}"
         same_day = SAME_DAY.search(sent.span.text)
         if same_day and self.last_day is not None:
@@ -682,10 +696,14 @@ class _ArticleRun:
             if e.place is None and e.type in (EventType.WITHDRAW, EventType.SIEGE):
                 if NAMED_OBJECT.search(e.evidence[0].trigger.text):
                     continue  # "withdrawing from the country": its own object, not a place
-                place = anchor.place if anchor is not None else self._city_before(e)
-                if place is None or (
+                # The taker of the sentence's place is not the side leaving it, unless it
+                # leaves again ("overran the base in Djibo ... before pulling out").
+                same_side = (
                     anchor is not None and e.type is EventType.WITHDRAW and anchor.actor == e.actor
-                ):
+                )
+                place = anchor.place if anchor is not None and not same_side else None
+                place = place or self._city_before(e)
+                if place is None:
                     continue
                 e = replace(
                     e,
