@@ -31,7 +31,7 @@ _OUTLET = re.compile(
 )
 # Words that end the noun phrase of a speaker when reading backwards from the verb.
 _NP_STOP = re.compile(
-    r"[,;:\"\u201c\u201d()]|\b(?:that|and|but|while|as|after|when|which|who)\b", re.IGNORECASE
+    r"[,;:\"\u201c\u201d()]|\b(?:that|but|while|as|after|when|which|who)\b", re.IGNORECASE
 )
 
 CLAIM_MARKERS = re.compile(
@@ -145,17 +145,27 @@ def read_attribution(
     )
 
 
-def status_of(attribution: Attribution, actor: Actor | None) -> tuple[Status, str]:
-    """The event's status and the rule that decided it."""
+def status_of(
+    attribution: Attribution, actor: Actor | None, *, gain: bool = True
+) -> tuple[Status, str]:
+    """The event's status and the rule that decided it.
+
+    ``gain``: the event is a gain for ``actor`` (a capture or a siege). A side announcing its
+    own gain makes a claim; a side announcing its own withdrawal makes an admission, which is
+    as good as a report (or a confirmation, if it says "confirmed").
+    """
     verbs = set(attribution.verbs)
     if verbs & DENY_VERBS:
         return Status.DENIED, "status.denial-verb.v1"
-    if actor is not None and any(_same_side(actor, sp) for sp in attribution.speaker_actors):
+    own = actor is not None and any(_same_side(actor, sp) for sp in attribution.speaker_actors)
+    if own and gain:
         return Status.CLAIMED, "status.party-speaks-for-itself.v1"
-    if verbs & CLAIM_VERBS or attribution.claim_marked:
-        return Status.CLAIMED, "status.claim-marker.v1"
     if verbs & CONFIRM_VERBS:
         return Status.CONFIRMED, "status.confirmation-verb.v1"
+    if own:
+        return Status.REPORTED, "status.party-admits-loss.v1"
+    if verbs & CLAIM_VERBS or attribution.claim_marked:
+        return Status.CLAIMED, "status.claim-marker.v1"
     return Status.REPORTED, "status.default-reported.v1"
 
 

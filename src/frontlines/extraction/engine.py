@@ -52,6 +52,7 @@ from frontlines.records import (
     PlaceKind,
     PlaceMention,
     Span,
+    Status,
     TimeMention,
 )
 
@@ -103,6 +104,8 @@ EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
 # Relative expressions the date resolver anchors on publication that news uses relative to
 # the story ("A day earlier, ...").
 NARRATIVE_RULES = frozenset({"earlier.v1", "narrative.before.v1"})
+DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|dismissed)\b", re.IGNORECASE)
+CLAIMING_TRIGGER = re.compile(r"\b(?:claim\w*|declar\w*|announc\w*)\b", re.IGNORECASE)
 NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
 IT_SUBJECT = re.compile(
@@ -241,7 +244,12 @@ class _ArticleRun:
                 for trig, s, e in triggers:
                     span = Span(sent.span.start + s, sent.span.start + e, sent.span.text[s:e])
                     sentence_events.extend(self._events_for(trig, span, sent, attribution))
-                out.extend(self._fill_missing_places(sentence_events))
+                filled = self._fill_missing_places(sentence_events)
+                out.extend(filled)
+            else:
+                filled = []
+            if not filled and DENIAL.search(sent.span.text):
+                out = self._denied_by(sent, out)
             if re.search(r"[\"\u201d]\s*[,.]?\s*\w", sent.span.text):
                 # a sentence that reports a quotation: its speaker goes on for the next
                 # sentence if that one continues the quotation.
@@ -293,6 +301,26 @@ class _ArticleRun:
                         FieldExplanation("actor", other.name, None, "actor.opponent-of-taker.v1"),
                     ),
                 )
+            out.append(e)
+        return out
+
+    def _denied_by(self, sent: _Sentence, events: list[Event]) -> list[Event]:
+        """ "The army denied the claims": a denial with no event of its own answers the
+        claims and reports of the two sentences before it, unless it comes from their taker."""
+        first = self.sentences[max(0, sent.index - 2)].span.start
+        speakers = read_attribution(
+            self.text, sent.span, self._in(self.actors, sent.span)
+        ).speaker_actors
+        out = []
+        for e in events:
+            if (
+                e.evidence
+                and first <= e.evidence[-1].start < sent.span.start
+                and e.status in (Status.CLAIMED, Status.REPORTED)
+                and not (e.actor is not None and e.actor in speakers)
+            ):
+                note = FieldExplanation("status", "denied", sent.span, "status.denied-after.v1")
+                e = replace(e, status=Status.DENIED, explanations=(*e.explanations, note))
             out.append(e)
         return out
 
@@ -357,7 +385,12 @@ class _ArticleRun:
         if actor is not None and actor.actor is not None:
             self.last_actor[trig.type] = actor
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
-        status, status_rule = status_of(attribution, actor.actor if actor else None)
+        status, status_rule = status_of(
+            attribution, actor.actor if actor else None, gain=trig.type is not EventType.WITHDRAW
+        )
+        if CLAIMING_TRIGGER.search(span.text) and status is Status.REPORTED:
+            # "declared victory in", "claimed control of": the trigger is itself a claim
+            status, status_rule = Status.CLAIMED, "status.claiming-trigger.v1"
         evidence = Evidence(sent.span.text, sent.span.start, sent.span.end, span, trig.id)
         persons = (
             self._persons(sent) if trig.type in (EventType.ARREST, EventType.SURRENDER) else ()
