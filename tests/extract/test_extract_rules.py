@@ -114,3 +114,19 @@ def test_extract_rules_a_day_earlier_counts_back_from_the_story() -> None:
 )
 def test_extract_rules_no_withdrawal_without_a_fighting_side(text: str) -> None:
     assert [e for e in run(text, "2023-04-18") if e.type.value == "withdraw"] == []
+
+
+def test_extract_rules_denial_in_the_next_sentence_answers_the_claim() -> None:
+    text = (
+        "The Rapid Support Forces said on Saturday they had seized the airport in Merowe. "
+        "The army denied the claim."
+    )
+    e = one(run(text, "2023-04-16"), "capture", "Merowe")
+    assert e.status.value == "denied"
+
+
+def test_extract_rules_a_side_announcing_its_own_withdrawal_is_reported() -> None:
+    text = "Russia's defence ministry said on Friday that its troops had withdrawn from Kherson."
+    e = one(run(text, "2022-11-12"), "withdraw", "Kherson")
+    assert e.actor is not None and e.actor.name == "Russian Armed Forces"
+    assert e.status.value == "reported"
