@@ -130,3 +130,14 @@ def test_extract_rules_a_side_announcing_its_own_withdrawal_is_reported() -> Non
     e = one(run(text, "2022-11-12"), "withdraw", "Kherson")
     assert e.actor is not None and e.actor.name == "Russian Armed Forces"
     assert e.status.value == "reported"
+
+
+def test_extract_rules_aggregates_keep_their_unit_and_fractions() -> None:
+    text = (
+        "Nine provincial Afghan capitals are now under Taliban control. More than half of "
+        "the country's 34 provinces have fallen to the group, officials said."
+    )
+    article = frontlines.read_text(text, id="agg", published="2021-08-11")
+    aggs = frontlines.default_pipeline().run(article).aggregates
+    assert [(a.count, a.of) for a in aggs] == [(9, "provincial capitals"), (18, "provinces")]
+    assert all(a.actor is not None and a.actor.name == "Taliban" for a in aggs)

@@ -48,7 +48,7 @@ UNITS = (
 COUNT = re.compile(
     rf"\b(?P<more>more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+)?(?:(?P<frac>half|a\s+third"
     rf"|one\s+third|a\s+quarter|two\s+thirds)\s+of\s+(?:the\s+)?(?:country's\s+|\w+'s\s+)?"
-    rf"(?P<total>{_NUM})\s+|(?P<n>{_NUM})\s+(?:\w+\s+)?)(?P<of>{UNITS})\b",
+    rf"(?P<total>{_NUM})\s+|(?P<n>{_NUM})\s+(?P<mods>(?:[\w-]+\s+){{0,2}}?))(?P<of>{UNITS})\b",
     re.IGNORECASE,
 )
 # Cheap test before the full count pattern: no unit word, no aggregate.
@@ -103,7 +103,7 @@ def find_aggregates(doc: AnnotatedDocument) -> list[Aggregate]:
                     article_id=doc.article.id,
                     actor=actors[0].actor if actors else None,
                     count=count,
-                    of=re.sub(r"\s+", " ", m.group("of").strip().lower()),
+                    of=_unit(m),
                     as_of=as_of,
                     evidence=Evidence(
                         text[sent.start : sent.end],
@@ -115,6 +115,16 @@ def find_aggregates(doc: AnnotatedDocument) -> list[Aggregate]:
                 )
             )
     return out
+
+
+def _unit(m: re.Match[str]) -> str:
+    """ "twelve provincial Afghanistan capitals" -> "provincial capitals"."""
+    unit = re.sub(r"\s+", " ", m.group("of").strip().lower())
+    mods = (m.group("mods") or "").lower()
+    for level in ("provincial", "regional", "district", "state", "oblast"):
+        if level in mods and not unit.startswith(level):
+            return f"{level} {unit}"
+    return unit
 
 
 def _count(m: re.Match[str]) -> int | None:
