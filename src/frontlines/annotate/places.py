@@ -19,7 +19,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -29,10 +29,10 @@ from frontlines.annotate.gazetteer import Gazetteer, fold
 from frontlines.errors import DataFileError
 from frontlines.records import Place, PlaceKind, PlaceMention, Span
 
-# A letter, then letters/digits; an apostrophe or hyphen only between letters. Written as an
-# unrolled loop (``x*(?:p x*)*``), which the regex engine runs much faster than ``(?:x|p)*``.
+# After a word's first letter: letters/digits; an apostrophe or hyphen only between letters.
+# Written as an unrolled loop (``x*(?:p x*)*``), which the regex engine runs much faster than
+# ``(?:x|p)*``.
 _WORD_TAIL = r"[^\W_]*(?:['’ʼʻ‘`\-](?=[^\W\d_])[^\W_]*)*"
-_TOKEN = re.compile(r"[^\W\d_]" + _WORD_TAIL)
 _POSSESSIVE = re.compile(r"['’]s$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[^\W\d_]")
 _CONNECTORS = frozenset(
@@ -79,7 +79,6 @@ _CONNECTORS = frozenset(
     ]
 )
 _MAX_TOKENS = 6
-_DELETE = str.maketrans("", "", "'’ʼʻ‘`-")
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
 _PREFIXES = r"(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)"
 _CAPWORD = rf"(?:[{_UPPER}]|{_PREFIXES}-[{_UPPER}]){_WORD_TAIL}"
@@ -196,6 +195,13 @@ _TITLES = frozenset(
     ]
 )
 _PERSON_POP = 100_000
+# the kinds as plain names: looking a member up on the enum class is slow in hot loops
+_CITY, _ADMIN1, _ADMIN2, _COUNTRY = (
+    PlaceKind.CITY,
+    PlaceKind.ADMIN1,
+    PlaceKind.ADMIN2,
+    PlaceKind.COUNTRY,
+)
 _FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -248,6 +254,12 @@ _ADMIN2_OF = re.compile(r"\b(?:district)\s+of\s+$")
 # "the provincial capitals of Kandahar, Helmand and Zabul": the provinces stand for their seats.
 _CAPITAL_OF = re.compile(r"\bcapitals?\s+of\s")
 _LIST_WORD = re.compile(r"(?:[A-Z][\w'’-]*|and|the|provinces?|,)")
+# "Herat police headquarters", "Kandahar's airport"; "the prison in Herat"
+_FACILITY_GAP = re.compile(r"(?:['’]s)?\s*(?:provincial\s+|city\s+|main\s+|central\s+)?")
+_FACILITY_IN = re.compile(
+    r"\s+(?:in|of|at|near|outside)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?"
+)
+_SPACES = re.compile(r"\s+")
 
 
 # --------------------------------------------------------------------------- data files
@@ -315,7 +327,7 @@ class _Tok:
     run: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int
     end: int
@@ -328,7 +340,6 @@ class _Cand:
     chosen: Place | None = None
     confidence: float = 0.0
     rule: str = ""
-    scores: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
 _Ranked = list[tuple[Place, float, dict[str, float]]]
@@ -358,10 +369,10 @@ def _km_memo(a: Place, b: Place, memo: dict[tuple[int, int], float]) -> float:
 
 
 _KIND_PRIOR = {
-    PlaceKind.COUNTRY: 1.5,
-    PlaceKind.CITY: 0.5,
-    PlaceKind.ADMIN1: 0.3,
-    PlaceKind.ADMIN2: -0.6,
+    _COUNTRY: 1.5,
+    _CITY: 0.5,
+    _ADMIN1: 0.3,
+    _ADMIN2: -0.6,
 }
 
 
@@ -399,7 +410,11 @@ class PlaceResolver:
                 phrases.append(ph)
         self._facility_re = re.compile(_phrase_regex(phrases), re.IGNORECASE) if phrases else None
         # first words of the phrases: cheap str.find triggers before the regex runs
-        self._facility_heads = sorted({ph.split()[0].lower().split("'")[0] for ph in phrases})
+        heads = {ph.split()[0].lower().split("'")[0] for ph in phrases}
+        # a head that starts with another head ("airport", "air") finds no other start
+        self._facility_heads = sorted(
+            h for h in heads if not any(h != o and h.startswith(o) for o in heads)
+        )
         dem = sorted(self.demonyms, key=len, reverse=True)
         # "\b(Afghan|...)(?:s)?\b". When every word starts with a letter, the leading "\b" is
         # checked by ``_add_demonyms`` instead: without it the regex engine skips ahead to the
@@ -459,7 +474,7 @@ class PlaceResolver:
         self._add_demonyms(text, w)
         for m in places:
             if m.place is not None and m.facility is None:
-                bonus = 2.0 if m.place.kind == PlaceKind.COUNTRY else 1.0
+                bonus = 2.0 if m.place.kind == _COUNTRY else 1.0
                 w[m.place.country] = w.get(m.place.country, 0.0) + bonus * m.confidence
         for cc, v in (extra_hints or {}).items():
             w[cc.upper()] = w.get(cc.upper(), 0.0) + float(v)
@@ -472,8 +487,8 @@ class PlaceResolver:
         out = []
         runs = (_RUN if _PREFIXED.search(text) else _RUN_PLAIN).finditer(text)
         for run_id, run in enumerate(runs, start=1):
-            # A run is words separated by spaces, and each word is one ``_TOKEN`` match (a
-            # capital is a letter; a connector is letters), so splitting gives its tokens.
+            # A run is words (a capital letter or an article prefix, then ``_WORD_TAIL``; or a
+            # connector) separated by spaces or tabs: splitting it gives its tokens.
             base_off = run.start()
             g = run.group()
             pos = 0
@@ -485,7 +500,10 @@ class PlaceResolver:
                 base = s[:-2] if poss else s
                 cap = base[0].isupper() or bool(_ARTICLE_PREFIX.match(base))
                 if cap:
-                    key = base.lower().translate(_DELETE) if base.isascii() else fold(base)
+                    if base.isascii():  # fold() without the Unicode work: drop ' ` -
+                        key = base.lower().replace("'", "").replace("-", "").replace("`", "")
+                    else:
+                        key = fold(base)
                 else:
                     key = base if base in _CONNECTORS else ""
                 out.append(_Tok(start, start + len(base), base, key, cap, poss, run_id))
@@ -573,7 +591,7 @@ class PlaceResolver:
         if prev_name and next_name:
             return True
         big = any(
-            (p.population >= _PERSON_POP or p.kind != PlaceKind.CITY) and _name_key(p.name) == c.key
+            (p.population >= _PERSON_POP or p.kind != _CITY) and _name_key(p.name) == c.key
             for p, _ in c.options
         )
         return not big
@@ -680,9 +698,7 @@ class PlaceResolver:
             codes = admin1_codes.get(c.key)
             if codes is None:
                 codes = admin1_codes[c.key] = [
-                    p.admin1_code
-                    for p, _ in c.options
-                    if p.kind == PlaceKind.ADMIN1 and p.admin1_code
+                    p.admin1_code for p, _ in c.options if p.kind == _ADMIN1 and p.admin1_code
                 ]
             if codes:
                 in_sent = containers.setdefault(c.sent, {})
@@ -713,7 +729,7 @@ class PlaceResolver:
                 codes_in = codes_of.get(c.key)
                 if codes_in is None:
                     codes_in = codes_of[c.key] = {
-                        p.admin1_code for p, _ in c.options if p.kind != PlaceKind.ADMIN1
+                        p.admin1_code for p, _ in c.options if p.kind != _ADMIN1
                     }
                 bonus: dict[str, float] = {}
                 for d, w in ((0, 3.0), (-1, 1.5), (1, 1.5)):
@@ -746,6 +762,9 @@ class PlaceResolver:
         for c, sig in zip(cands, sigs, strict=True):
             k = (c.key, c.cue, sig)
             ranked = memo.get(k)
+            if ranked is None and len(c.options) == 1:
+                # a single reading needs no scores: it is "unique", with the full margin
+                ranked = memo[k] = [(c.options[0][0], 0.0, {})]
             if ranked is None:
                 near = (
                     [p for key, p in anchors.values() if key != c.key] if len(c.options) > 1 else []
@@ -766,7 +785,7 @@ class PlaceResolver:
                 )
             c.chosen = place
             c.confidence, c.rule = verdict
-            if place.kind == PlaceKind.ADMIN1 and place.admin1_code and _capital_of(text, c.start):
+            if place.kind == _ADMIN1 and place.admin1_code and _capital_of(text, c.start):
                 seat = self.gazetteer.seat_of(place.admin1_code)
                 if seat is not None:
                     c.chosen, c.rule = seat, "gazetteer.capital-of"
@@ -781,10 +800,10 @@ class PlaceResolver:
     ) -> _Ranked:
         out = []
         # a bare province name is the province, unless the town so named is its seat or big
-        has_admin1 = c.cue is None and any(p.kind == PlaceKind.ADMIN1 for p, _ in c.options)
+        has_admin1 = c.cue is None and any(p.kind == _ADMIN1 for p, _ in c.options)
         for p, curated in c.options:
             parts: dict[str, float] = {}
-            if has_admin1 and p.kind == PlaceKind.CITY and p.admin_seat is None:
+            if has_admin1 and p.kind == _CITY and p.admin_seat is None:
                 parts["kind"] = -1.5 if p.population < 50_000 else 0.0
             parts["population"] = 0.35 * math.log10(p.population + 10)
             if p.admin_seat in (0, 1):
@@ -793,10 +812,10 @@ class PlaceResolver:
             if c.cue is not None:
                 parts["kind-cue"] = 5.0 if p.kind.value == c.cue else -1.0
             parts["context-country"] = 3.0 * ctx.get(p.country, 0.0)
-            if p.kind != PlaceKind.ADMIN1 and p.admin1_code and p.admin1_code in container:
+            if p.kind != _ADMIN1 and p.admin1_code and p.admin1_code in container:
                 # another name in the sentence (or next to it) is this place's province
                 parts["container"] = container[p.admin1_code]
-            if anchors and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.country in ctx:
+            if anchors and p.kind in (_CITY, _ADMIN2) and p.country in ctx:
                 d = min(_km_memo(p, a, distances) for a in anchors)
                 parts["proximity"] = 2.0 if d < 40 else 1.2 if d < 120 else 0.4 if d < 300 else 0.0
             if curated:
@@ -811,7 +830,7 @@ class PlaceResolver:
         """Guards against common words and foreign hamlets that happen to be in GeoNames."""
         if any(cur and q.geonameid == p.geonameid for q, cur in c.options):
             return True
-        if p.kind == PlaceKind.COUNTRY:
+        if p.kind == _COUNTRY:
             return True
         single = c.first_tok == c.last_tok
         word = toks[c.first_tok].text
@@ -819,9 +838,9 @@ class PlaceResolver:
             return False  # "Se", "UK", "NAN": initials and codes, not places
         weight = ctx.get(p.country, 0.0)
         main_name = _name_key(p.name) == c.key
-        if p.kind == PlaceKind.ADMIN2:
+        if p.kind == _ADMIN2:
             return weight >= 0.25  # nobody reports a foreign county by its bare name
-        if p.kind != PlaceKind.CITY:
+        if p.kind != _CITY:
             # a foreign division must be called by its own name
             return weight >= 0.25 or main_name
         sent_initial = c.start <= sents[c.sent].start + 1 if c.sent < len(sents) else False
@@ -879,15 +898,9 @@ class PlaceResolver:
         self, text: str, start: int, end: int, sents: list[Span], places: list[PlaceMention]
     ) -> tuple[Place | None, str]:
         for m in places:  # "Herat police headquarters", "Kandahar's airport"
-            gap = text[m.span.end : start]
-            if m.span.end <= start and re.fullmatch(
-                r"(?:['’]s)?\s*(?:provincial\s+|city\s+|main\s+|central\s+)?", gap
-            ):
+            if m.span.end <= start and _FACILITY_GAP.fullmatch(text, m.span.end, start):
                 return self._city_of(m.place), "facility.preceding-name"
-        after = re.match(
-            r"\s+(?:in|of|at|near|outside)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
-            text[end : end + 40],
-        )
+        after = _FACILITY_IN.match(text[end : end + 40])
         if after:
             pos = end + after.end()
             for m in places:
@@ -902,11 +915,7 @@ class PlaceResolver:
             if (
                 lo <= m.span.start < start
                 and m.place is not None
-                and m.place.kind
-                in (
-                    PlaceKind.CITY,
-                    PlaceKind.ADMIN1,
-                )
+                and m.place.kind in (_CITY, _ADMIN1)
             ):
                 best = m
         if best is not None:
@@ -915,7 +924,7 @@ class PlaceResolver:
 
     def _city_of(self, p: Place | None) -> Place | None:
         """A facility lies in a city: an admin1 stands for its seat ("Ghazni's prison")."""
-        if p is not None and p.kind == PlaceKind.ADMIN1 and p.admin1_code:
+        if p is not None and p.kind == _ADMIN1 and p.admin1_code:
             return self.gazetteer.seat_of(p.admin1_code) or p
         return p
 
@@ -939,13 +948,13 @@ _Evidence = tuple[set[str], list[str], Place, int, bool]
 
 def _evidence(c: _Cand) -> _Evidence:
     countries = {p.country for p, _ in c.options}
-    country_codes = [p.country for p, _ in c.options if p.kind == PlaceKind.COUNTRY]
+    country_codes = [p.country for p, _ in c.options if p.kind == _COUNTRY]
     top = max(c.options, key=lambda o: o[0].population)[0]
     if country_codes:
         return countries, country_codes, top, 0, True
     rest = max((p.population for p, _ in c.options if p.country != top.country), default=0)
     main_or_curated = any(
-        _name_key(p.name) == c.key or cur or p.kind != PlaceKind.CITY for p, cur in c.options
+        _name_key(p.name) == c.key or cur or p.kind != _CITY for p, cur in c.options
     )
     return countries, country_codes, top, rest, main_or_curated
 
@@ -956,7 +965,7 @@ def _is_word_char(c: str) -> bool:
 
 
 def _fac_key(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("’", "'").replace("'", ""))
+    return _SPACES.sub(" ", s.lower().replace("’", "'").replace("'", ""))
 
 
 def _normalise(w: Mapping[str, float]) -> dict[str, float]:
