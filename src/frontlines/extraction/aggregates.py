@@ -52,10 +52,18 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 # Cheap test before the full count pattern: no unit word, no aggregate.
-UNIT_WORD = re.compile(
-    r"capitals|provinces|districts|cities|towns|villages|settlements|oblasts|regions|states"
-    r"|crossings",
-    re.IGNORECASE,
+UNIT_WORDS = (
+    "capitals",
+    "provinces",
+    "districts",
+    "cities",
+    "towns",
+    "villages",
+    "settlements",
+    "oblasts",
+    "regions",
+    "states",
+    "crossings",
 )
 CONTROL = re.compile(
     r"\b(?:under\s+(?:\w+\s+){0,2}control|fallen|fell|captured|seized|taken|overran|overrun|hold"
@@ -67,10 +75,12 @@ CONTROL = re.compile(
 def find_aggregates(doc: AnnotatedDocument) -> list[Aggregate]:
     out: list[Aggregate] = []
     text = doc.article.text
-    if not UNIT_WORD.search(text):
+    lowered = text.lower()
+    if not any(word in lowered for word in UNIT_WORDS):
         return out
     for sent in doc.sentences:
-        if not UNIT_WORD.search(sent.text):
+        low = lowered[sent.start : sent.end]
+        if not any(word in low for word in UNIT_WORDS):
             continue
         for m in COUNT.finditer(sent.text):
             if not CONTROL.search(sent.text):

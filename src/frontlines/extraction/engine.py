@@ -73,6 +73,7 @@ FATALITIES = re.compile(
     r"|died)\b",
     re.IGNORECASE,
 )
+KILLED = re.compile(r"killed|dead|died", re.IGNORECASE)
 NUMBERS = {
     "one": 1,
     "two": 2,
@@ -221,16 +222,26 @@ class _ArticleRun:
         )
         self.quote_attribution: Attribution | None = None
         self.last_actor: dict[EventType, ActorMention] = {}
+        self.fatalities: dict[int, int | None] = {}  # per sentence index
 
     # ------------------------------------------------------------------ driving
 
     def candidates(self) -> list[Event]:
         out: list[Event] = []
         paragraph = -1
+        # One scan of the whole text, then the matches of each sentence (relative offsets).
+        found = self.lexicon.find(self.text)
+        starts = [f[1] for f in found]
         for sent in self.sentences:
             if sent.paragraph != paragraph:
                 paragraph, self.recent_capture = sent.paragraph, None
-            triggers = self.lexicon.find(sent.span.text)
+            lo = bisect.bisect_left(starts, sent.span.start)
+            hi = bisect.bisect_left(starts, sent.span.end)
+            triggers = [
+                (t, a - sent.span.start, b - sent.span.start)
+                for t, a, b in found[lo:hi]
+                if b <= sent.span.end
+            ]
             if triggers:
                 attribution = read_attribution(
                     self.text,
@@ -801,6 +812,15 @@ class _ArticleRun:
         return tuple(out)
 
     def _fatalities(self, sent: _Sentence) -> int | None:
+        if sent.index in self.fatalities:
+            return self.fatalities[sent.index]
+        value = self._count_fatalities(sent)
+        self.fatalities[sent.index] = value
+        return value
+
+    def _count_fatalities(self, sent: _Sentence) -> int | None:
+        if not KILLED.search(sent.span.text):
+            return None
         m = FATALITIES.search(sent.span.text)
         if not m:
             return None

@@ -59,6 +59,8 @@ class ModalityReading:
 
 def read_modality(clause_before: str) -> ModalityReading:
     """Judge the trigger from the clause text that precedes it (``clause_before``)."""
+    if not ANY_CUE.search(clause_before):
+        return ASSERTED  # the common case, decided by one scan
     tail = _tail_words(clause_before, CUE_WINDOW_WORDS + 3)
     near = _tail_words(clause_before, CUE_WINDOW_WORDS)
     negation = NEGATION.search(near)
@@ -79,6 +81,14 @@ def read_modality(clause_before: str) -> ModalityReading:
     if m:
         return ModalityReading(False, Modality.HYPOTHETICAL, m.group())
     return ModalityReading(False, Modality.ASSERTED, None)
+
+
+ASSERTED = ModalityReading(False, Modality.ASSERTED, None)
+# Every cue above in one pattern: most triggers have none, and one scan tells.
+ANY_CUE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (NEGATION, ATTEMPT, FUTURE, PURPOSE, HYPOTHETICAL)),
+    re.IGNORECASE,
+)
 
 
 def _tail_words(text: str, n: int) -> str:
