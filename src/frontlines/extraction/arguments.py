@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.records import (
     ActorMention,
@@ -120,15 +121,21 @@ def clause_bounds(
     s = sentence.text
     rel_start, rel_end = start - sentence.start, end - sentence.start
     lo, hi = 0, len(s)
-    for m in CLAUSE_BREAK.finditer(s):
-        if m.group() == ";" and _continues_list(s, m.end(), sentence.start, list_starts):
+    for b_start, b_end, is_semicolon in _breaks(s):
+        if is_semicolon and _continues_list(s, b_end, sentence.start, list_starts):
             continue
-        if m.end() <= rel_start:
-            lo = m.end()
-        elif m.start() >= rel_end:
-            hi = m.start()
+        if b_end <= rel_start:
+            lo = b_end
+        elif b_start >= rel_end:
+            hi = b_start
             break
     return sentence.start + lo, sentence.start + hi
+
+
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[tuple[int, int, bool], ...]:
+    """Clause breaks of a sentence; cached, as every trigger of the sentence asks again."""
+    return tuple((m.start(), m.end(), m.group() == ";") for m in CLAUSE_BREAK.finditer(sentence))
 
 
 def _continues_list(s: str, after: int, base: int, list_starts: frozenset[int]) -> bool:

@@ -59,9 +59,9 @@ class ModalityReading:
 
 def read_modality(clause_before: str) -> ModalityReading:
     """Judge the trigger from the clause text that precedes it (``clause_before``)."""
-    if not ANY_CUE.search(clause_before):
-        return ASSERTED  # the common case, decided by one scan
     tail = _tail_words(clause_before, CUE_WINDOW_WORDS + 3)
+    if not ANY_CUE.search(tail) and not HYPOTHETICAL.search(clause_before):
+        return ASSERTED  # the common case, decided by two short scans
     near = _tail_words(clause_before, CUE_WINDOW_WORDS)
     negation = NEGATION.search(near)
     if negation:
@@ -86,7 +86,7 @@ def read_modality(clause_before: str) -> ModalityReading:
 ASSERTED = ModalityReading(False, Modality.ASSERTED, None)
 # Every cue above in one pattern: most triggers have none, and one scan tells.
 ANY_CUE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (NEGATION, ATTEMPT, FUTURE, PURPOSE, HYPOTHETICAL)),
+    "|".join(f"(?:{p.pattern})" for p in (NEGATION, ATTEMPT, FUTURE, PURPOSE)),
     re.IGNORECASE,
 )
 
