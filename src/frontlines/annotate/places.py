@@ -897,9 +897,15 @@ class PlaceResolver:
     def _facility_place(
         self, text: str, start: int, end: int, sents: list[Span], places: list[PlaceMention]
     ) -> tuple[Place | None, str]:
-        for m in places:  # "Herat police headquarters", "Kandahar's airport"
-            if m.span.end <= start and _FACILITY_GAP.fullmatch(text, m.span.end, start):
-                return self._city_of(m.place), "facility.preceding-name"
+        # "Herat police headquarters", "Kandahar's airport". Only the name ending last before
+        # the phrase can be right before it: the names do not overlap, and a gap over another
+        # name would hold its capital (or prefix hyphen), which _FACILITY_GAP never matches.
+        last: PlaceMention | None = None
+        for m in places:
+            if m.span.end <= start and (last is None or m.span.end > last.span.end):
+                last = m
+        if last is not None and _FACILITY_GAP.fullmatch(text, last.span.end, start):
+            return self._city_of(last.place), "facility.preceding-name"
         after = _FACILITY_IN.match(text[end : end + 40])
         if after:
             pos = end + after.end()
