@@ -985,5 +985,6 @@ def _rule(win: Mapping[str, float], runner: Mapping[str, float] | None) -> str:
     if runner is None:
         return "gazetteer.unique"
     diffs = {k: win.get(k, 0.0) - runner.get(k, 0.0) for k in set(win) | set(runner)}
-    k = max(diffs, key=lambda x: diffs[x])
+    # Ties broken by name, so the label does not depend on the hash seed of the process.
+    k = max(sorted(diffs), key=lambda x: diffs[x])
     return f"gazetteer.{k}"
