@@ -21,7 +21,6 @@ from frontlines.extraction.arguments import (
     actor_before,
     actor_by,
     anaphoric_place,
-    choose_time,
     clause_bounds,
     is_passive,
     places_after,
@@ -29,10 +28,29 @@ from frontlines.extraction.arguments import (
     places_locative,
 )
 from frontlines.extraction.attribution import Attribution, read_attribution, status_of
+from frontlines.extraction.cues import (
+    CLAIMING_TRIGGER,
+    DATELINE,
+    DENIAL,
+    EXPEL_PLACE,
+    FIGHTING_CUE,
+    FIGHTING_KINDS,
+    IT_SUBJECT,
+    NAMED_OBJECT,
+    NOMINAL_MODAL,
+    OWN_FORCES,
+    QUOTE_OPEN,
+    RELATIVE_END,
+    SPEAKER_PRONOUN,
+    UNCONTESTED_BEFORE,
+)
+from frontlines.extraction.dating import event_date
 from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
+from frontlines.extraction.details import fatalities, persons
 from frontlines.extraction.lexicon import Frame, Lexicon, Trigger
 from frontlines.extraction.metonymy import metonymic_mentions
 from frontlines.extraction.modality import read_modality
+from frontlines.extraction.passes import denied_after, withdrawals_to_opponents
 from frontlines.records import (
     TERRITORIAL,
     Actor,
@@ -57,80 +75,6 @@ from frontlines.records import (
 )
 
 _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
-
-# "Earlier in the day", "later that day": the day of the story told just before.
-SAME_DAY = re.compile(
-    r"\b(?:earlier|later)\s+(?:in\s+the|that|the\s+same)\s+day\b|\bthe\s+same\s+day\b|\bthat\s+day\b",
-    re.IGNORECASE,
-)
-PERSON_ROLE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z'-]+\s+){1,3}[A-Z][a-z'-]+),\s+(?P<role>(?:the|a|an)\s+[^,.;]{3,80}?)(?=[,.;]|$)"
-)
-FATALITIES = re.compile(
-    r"\b(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?"
-    r"|scores|hundreds)\s+(?:people|civilians|soldiers|fighters|militants|troops|policemen"
-    r"|members|insurgents|others|persons)?\s*(?:were|have\s+been|had\s+been|was)?\s*(?:killed|dead"
-    r"|died)\b",
-    re.IGNORECASE,
-)
-KILLED = re.compile(r"killed|dead|died", re.IGNORECASE)
-NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-# Kinds of actor that can take or hold ground (an official role or "the government" cannot).
-FIGHTING_KINDS = frozenset({ActorKind.NON_STATE, ActorKind.STATE_FORCES})
-# Words saying control is still being fought over in the sentence.
-FIGHTING_CUE = re.compile(
-    r"\b(?:fighting|fight|fought|battles?|battling|clashes|clashed|resistance|gunfire|firefights?"
-    r"|street\s+fighting|shelling|encircl\w*|surround\w*|besieg\w*|contested|push(?:ed|ing)?\s+back"
-    r"|(?:some\s+)?parts?\s+of|briefly|outskirts)\b",
-    re.IGNORECASE,
-)
-UNCONTESTED_BEFORE = re.compile(
-    r"\b(?:without|no|little|any)\s+(?:meeting\s+|any\s+|much\s+|a\s+|firing\s+a\s+)?$"
-)
-NAMED_OBJECT = re.compile(r"\b(?:from|of)$", re.IGNORECASE)
-EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
-# Relative expressions the date resolver anchors on publication that news uses relative to
-# the story ("A day earlier, ...").
-NARRATIVE_RULES = frozenset({"earlier.v1", "narrative.before.v1"})
-DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|dismissed)\b", re.IGNORECASE)
-CLAIMING_TRIGGER = re.compile(r"\b(?:claim\w*|declar\w*|announc\w*)\b", re.IGNORECASE)
-NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
-QUOTE_OPEN = re.compile(r"^[\"\u201c]")
-IT_SUBJECT = re.compile(
-    r"^\s*it\s+(?:\w+ly\s+)?(?:was|had\s+been|has\s+been|had|has)?\s*$", re.IGNORECASE
-)
-RELATIVE_END = re.compile(r",\s*(?:which|who)$")
-# "the ministry said its forces had taken ...": the speaker's own side is the agent.
-OWN_FORCES = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|units|soldiers"
-    r"|army|men)\b",
-    re.IGNORECASE,
-)
-# "the insurgents announced that they had captured Homs": the pronoun is the speaker.
-SPEAKER_PRONOUN = re.compile(
-    r"^\s*(?:it|they|we)\s+(?:had\s+|have\s+|has\s+|would\s+|will\s+)?(?:\w+ly\s+)?"
-    r"(?:been\s+)?$",
-    re.IGNORECASE,
-)
-# "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
-DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?"
-    r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013-]\s)"
-)
 
 
 def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -275,65 +219,15 @@ class _ArticleRun:
         return out
 
     def opponents_withdraw(self, events: list[Event]) -> list[Event]:
-        """The side that withdraws from a place is not the side that took it: a withdrawal
-        credited to the article's capturer of the same place goes to the other side."""
-        takers = {
-            (e.place.geonameid, e.actor.id)
-            for e in events
-            if e.type is EventType.CAPTURE and e.place and e.actor and e.facility is None
-        }
         fighting = [a.actor for a in self.actors if a.actor and a.actor.kind in FIGHTING_KINDS]
-        out = []
-        for e in events:
-            if (
-                e.type is EventType.WITHDRAW
-                and e.place
-                and e.actor
-                and (e.place.geonameid, e.actor.id) in takers
-            ):
-                taker = e.actor
-                others = [
-                    a
-                    for a in fighting
-                    if a.id != taker.id
-                    and not (
-                        a.side is not None and a.side == taker.side and a.country == taker.country
-                    )
-                ]
-                if not others:
-                    continue
-                counts = {a.id: sum(1 for b in others if b.id == a.id) for a in others}
-                other = max(others, key=lambda a: counts[a.id])
-                e = replace(
-                    e,
-                    actor=other,
-                    explanations=(
-                        *e.explanations,
-                        FieldExplanation("actor", other.name, None, "actor.opponent-of-taker.v1"),
-                    ),
-                )
-            out.append(e)
-        return out
+        return withdrawals_to_opponents(events, fighting)
 
     def _denied_by(self, sent: _Sentence, events: list[Event]) -> list[Event]:
-        """ "The army denied the claims": a denial with no event of its own answers the
-        claims and reports of the two sentences before it, unless it comes from their taker."""
         first = self.sentences[max(0, sent.index - 2)].span.start
         speakers = read_attribution(
             self.text, sent.span, self._in(self.actors, sent.span)
         ).speaker_actors
-        out = []
-        for e in events:
-            if (
-                e.evidence
-                and first <= e.evidence[-1].start < sent.span.start
-                and e.status in (Status.CLAIMED, Status.REPORTED)
-                and not (e.actor is not None and e.actor in speakers)
-            ):
-                note = FieldExplanation("status", "denied", sent.span, "status.denied-after.v1")
-                e = replace(e, status=Status.DENIED, explanations=(*e.explanations, note))
-            out.append(e)
-        return out
+        return denied_after(events, sent.span, first, speakers)
 
     def _in(self, mentions: Sequence[_M], span: Span) -> list[_M]:
         return [m for m in mentions if span.start <= m.span.start < span.end]
@@ -653,57 +547,14 @@ class _ArticleRun:
     def _date(
         self, span: Span, sent: _Sentence, clause: tuple[int, int]
     ) -> tuple[dt.date | None, DatePrecision, DateSource, Span | None, str]:
-        t = choose_time(self.text, self.times, sent.span.start, sent.span.end, span, clause)
-        if t is not None:
-            source = (
-                DateSource.TEXT if clause[0] <= t.span.start < clause[1] else DateSource.SENTENCE
-            )
-            anchor = self.doc.anchor
-            if (
-                t.rule in NARRATIVE_RULES
-                and t.value is not None
-                and anchor is not None
-                and self.last_day is not None
-            ):
-                # "A day earlier" counts back from the day the story just told, not from
-                # the publication date.
-                value = self.last_day - (anchor - t.value)
-                return value, t.precision, source, t.span, f"date.narrative+{t.rule}"
-            return t.value, t.precision, source, t.span, f"date.{source.value}+{t.rule}"
-        same_day = SAME_DAY.search(sent.span.text)
-        if same_day and self.last_day is not None:
-            ds = Span(
-                sent.span.start + same_day.start(),
-                sent.span.start + same_day.end(),
-                same_day.group(),
-            )
-            return self.last_day, DatePrecision.DAY, DateSource.PARAGRAPH, ds, "date.same-day.v1"
+        paragraph: list[Span] = []  # earlier sentences of the paragraph, nearest first
         for prev in reversed(self.sentences[: sent.index]):
             if prev.paragraph != sent.paragraph:
                 break
-            t = choose_time(
-                self.text,
-                self.times,
-                prev.span.start,
-                prev.span.end,
-                prev.span,
-                (prev.span.start, prev.span.end),
-            )
-            if t is not None and t.precision is DatePrecision.DAY:
-                return t.value, t.precision, DateSource.PARAGRAPH, t.span, "date.paragraph.v1"
-        art = self.doc.article
-        if art.published is not None and art.published_precision in (None, DatePrecision.DAY):
-            return art.published, DatePrecision.DAY, DateSource.PUBLISHED, None, "date.published.v1"
-        if art.published is None and self.doc.anchor is not None:
-            # An undated page whose dateline gives the day: that day stands for publication.
-            return (
-                self.doc.anchor,
-                DatePrecision.DAY,
-                DateSource.PUBLISHED,
-                None,
-                "date.dateline.v1",
-            )
-        return None, DatePrecision.UNRESOLVED, DateSource.NONE, None, "date.none.v1"
+            paragraph.append(prev.span)
+        return event_date(
+            self.text, self.times, self.doc, span, sent.span, clause, paragraph, self.last_day
+        )
 
     def _sentence_day(self, sent: _Sentence) -> dt.date | None:
         days = [
@@ -800,29 +651,13 @@ class _ArticleRun:
         return cities[-1] if cities else None
 
     def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
-        out = []
-        for m in PERSON_ROLE.finditer(sent.span.text):
-            name = m.group("name")
-            start = sent.span.start + m.start("name")
-            if any(a.span.text == name for a in self._in(self.actors, sent.span)) or any(
-                start <= p.span.start < start + len(name) for p in self.doc.places
-            ):
-                continue  # an actor or a place ("Maidan Wardak, the province ..."), not a person
-            out.append(Person(name, m.group("role").strip(), Span(start, start + len(name), name)))
-        return tuple(out)
+        excluded = [a.span for a in self._in(self.actors, sent.span)]
+        excluded += [
+            p.span for p in self.doc.places if sent.span.start <= p.span.start < sent.span.end
+        ]
+        return persons(sent.span, excluded)
 
     def _fatalities(self, sent: _Sentence) -> int | None:
-        if sent.index in self.fatalities:
-            return self.fatalities[sent.index]
-        value = self._count_fatalities(sent)
-        self.fatalities[sent.index] = value
-        return value
-
-    def _count_fatalities(self, sent: _Sentence) -> int | None:
-        if not KILLED.search(sent.span.text):
-            return None
-        m = FATALITIES.search(sent.span.text)
-        if not m:
-            return None
-        n = m.group("n").lower().replace(",", "")
-        return int(n) if n.isdigit() else NUMBERS.get(n)
+        if sent.index not in self.fatalities:
+            self.fatalities[sent.index] = fatalities(sent.span.text)
+        return self.fatalities[sent.index]
