@@ -494,8 +494,8 @@ class Store:
     def events(self, query: EventQuery | None = None) -> list[Event]:
         """Raw events (one per article report), by date then id."""
         where, args = where_clause(query or EventQuery(), merged=False)
-        sql = f"SELECT data FROM events{where} ORDER BY date IS NULL, date, id"
-        return [Event.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
+        rows = self._paged("events", where, args, query)
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
 
     def event(self, event_id: str) -> Event | None:
         row = self.db.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -504,8 +504,8 @@ class Store:
     def merged_events(self, query: EventQuery | None = None) -> list[MergedEvent]:
         """Merged (corroborated) events, by date then id. Run ``rebuild`` after adding."""
         where, args = where_clause(query or EventQuery(), merged=True)
-        sql = f"SELECT data FROM merged_events{where} ORDER BY date IS NULL, date, id"
-        return [MergedEvent.from_dict(json.loads(r[0])) for r in self._paged(sql, args, query)]
+        rows = self._paged("merged_events", where, args, query)
+        return [MergedEvent.from_dict(json.loads(r[0])) for r in rows]
 
     def merged_event(self, merged_id: str) -> MergedEvent | None:
         row = self.db.execute(
@@ -655,11 +655,19 @@ class Store:
 
     # ----------------------------------------------------------------------- helpers
 
-    def _paged(self, sql: str, args: list[Any], q: EventQuery | None) -> Iterable[Any]:
-        if q is not None and (q.limit is not None or q.offset):
-            sql += " LIMIT ? OFFSET ?"
-            args = [*args, -1 if q.limit is None else q.limit, q.offset]
-        return self.db.execute(sql, args)
+    def _paged(
+        self, table: str, where: str, args: list[Any], q: EventQuery | None
+    ) -> Iterable[Any]:
+        """Rows of ``table`` by date then id. A page is chosen on the narrow (id, date) rows
+        first and only its JSON is read: sorting whole rows made deep pages slow."""
+        order = " ORDER BY date IS NULL, date, id"
+        if q is None or (q.limit is None and not q.offset):
+            return self.db.execute(f"SELECT data FROM {table}{where}{order}", args)
+        page = f"SELECT id FROM {table}{where}{order} LIMIT ? OFFSET ?"
+        limit = -1 if q.limit is None else q.limit
+        return self.db.execute(
+            f"SELECT data FROM {table} WHERE id IN ({page}){order}", [*args, limit, q.offset]
+        )
 
 
 def _lean_event(data: str) -> Event:
