@@ -11,6 +11,7 @@ in text); the places themselves are fetched by indexed lookups when a name match
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -26,6 +27,7 @@ from frontlines.errors import DataFileError
 from frontlines.records import Place, PlaceKind
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_log = logging.getLogger(__name__)
 
 
 def fold(s: str) -> str:
@@ -100,6 +102,7 @@ class Gazetteer:
         if path is None:
             path = default_path()
             if not path.exists():
+                _log.info("building the offline gazetteer in %s (once, 30-120 s)", path.parent)
                 _build_in_subprocess(path)
                 prune_stale(path)
         if not path.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import click
@@ -48,6 +49,12 @@ def cli() -> None:
 
 
 def main() -> None:
+    # Progress notes of the library (e.g. the one-time gazetteer build) go to stderr.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("frontlines: %(message)s"))
+    package_log = logging.getLogger("frontlines")
+    package_log.addHandler(handler)
+    package_log.setLevel(logging.INFO)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
