@@ -16,7 +16,6 @@ Each output row is an article (pickled) or a read error, with its origin ``path:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import pickle
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
@@ -29,6 +28,7 @@ from ray.data.datasource import FileBasedDatasource
 from frontlines.errors import ReadError
 from frontlines.sources import DEFAULT_MAX_BYTES, article_from_json
 from frontlines.sources.decode import looks_binary
+from frontlines.sources.reader import decode_json_line
 
 #: Rows per block handed to the extraction actors' queues.
 ROWS_PER_BLOCK = 256
@@ -94,18 +94,11 @@ class ArticleDatasource(FileBasedDatasource):
                     yield _error(shown, "binary file, not JSON Lines")
                     return
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
+            obj = decode_json_line(raw, where)
+            if obj is None:
                 continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                reason = f"not valid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)"
-                yield _error(where, reason)
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield _error(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
+            if isinstance(obj, ReadError):
+                yield _error(obj.origin, obj.reason)
                 continue
             yield self._article(obj, where, stem)
 

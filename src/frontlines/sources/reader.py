@@ -245,6 +245,23 @@ def article_from_json(
     )
 
 
+def decode_json_line(raw: bytes, where: str) -> object | ReadError | None:
+    """One line of a JSON Lines file: the parsed value, None for a blank line, or the error
+    naming ``where`` ("file:line"). Shared by every reader of JSON Lines, Ray's included."""
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        reason = f"not valid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)"
+        return ReadError(where, reason)
+    try:
+        value: object = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
+    return value
+
+
 def _skip_rest_of_line(stream: _LineReader) -> None:
     while True:
         chunk = stream.readline(1 << 20)
@@ -277,18 +294,11 @@ def _iter_jsonl(
                 yield ReadError(origin, "binary file, not JSON Lines")
                 return
             raw = raw.removeprefix(b"\xef\xbb\xbf")
-        if not raw.strip():
+        obj = decode_json_line(raw, where)
+        if obj is None:
             continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            reason = f"not valid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)"
-            yield ReadError(where, reason)
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
+        if isinstance(obj, ReadError):
+            yield obj
             continue
         try:
             yield article_from_json(obj, where, default_id=stem, published=published)
