@@ -90,8 +90,11 @@ class ErrorLog:
         click.echo(f"skipped {error.origin}: {error.reason}", err=True)
 
     def summary(self) -> None:
+        """Report the skipped inputs and end with exit status 1 if there were any, so that a
+        script notices; everything readable has been processed (and stored) by then."""
         if self.errors:
             click.echo(f"{len(self.errors)} input(s) skipped because of errors", err=True)
+            raise SystemExit(1)
 
 
 def articles(
