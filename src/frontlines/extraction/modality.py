@@ -17,7 +17,7 @@ CUE_WINDOW_WORDS = 4
 NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n't\b|\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b"
     r"|\byet\s+to\b|\bfailed\s+to\b|\bfailing\s+to\b|\bfail\s+to\b|\bunable\s+to\b|\bprevented\b"
-    r"|\brepelled\b|\brepulsed\b|\bthwarted\b|\bfoiled\b",
+    r"|\brepelled\b|\brepulsed\b|\bthwarted\b|\bfoiled\b|\bavoid(?:ing|ed)?\b|\bprevent(?:ing)?\b",
     re.IGNORECASE,
 )
 ATTEMPT = re.compile(
