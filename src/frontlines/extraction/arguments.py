@@ -281,9 +281,14 @@ LIST_ITEM_END = re.compile(r"\s*(?:,|;|\(|and\b|$|\.)")
 
 
 def anaphoric_place(
-    text: str, places: Sequence[PlaceMention], window_start: int, window_end: int
+    text: str,
+    places: Sequence[PlaceMention],
+    window_start: int,
+    window_end: int,
+    contested: frozenset[int] = frozenset(),
 ) -> tuple[PlaceMention, Span] | None:
-    """ "the city" in the window -> the city the story is about: named often, and lately."""
+    """ "the city" in the window -> the city the story is about: named often, and lately, and
+    already the place of an event (``contested``: their geonameids)."""
     m = ANAPHOR.search(text, window_start, window_end)
     if not m or re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]):
         return None
@@ -299,7 +304,8 @@ def anaphoric_place(
         return None
     # Named in this or the previous sentence weighs most; named again within the last few
     # sentences adds to it ("Palmyra ... Palmyra ... the battle for Aleppo ... seized the city").
-    recent_from = _sentence_start(text, _sentence_start(text, m.start()) - 1)
+    this_from = _sentence_start(text, m.start())
+    recent_from = _sentence_start(text, this_from - 1)
     window_from = recent_from
     for _ in range(2):
         window_from = _sentence_start(text, window_from - 1)
@@ -307,9 +313,15 @@ def anaphoric_place(
     for i, p in enumerate(candidates):
         assert p.place is not None
         gid = p.place.geonameid
-        gain = (3.0 if p.span.start >= recent_from else 0.0) + (
-            1.0 if p.span.start >= window_from else 0.0
+        gain = (
+            (2.0 if p.span.start >= this_from else 0.0)
+            + (3.0 if p.span.start >= recent_from else 0.0)
+            + (1.0 if p.span.start >= window_from else 0.0)
         )
+        if gid in contested and i == max(
+            j for j, q in enumerate(candidates) if q.place is not None and q.place.geonameid == gid
+        ):
+            gain += 2.0  # once per place: a town fought over is what "the town" means
         score[gid] = score.get(gid, 0.0) + gain + i * 1e-3  # ties go to the latest named
     best = max(score, key=lambda gid: score[gid])
     chosen = [p for p in candidates if p.place is not None and p.place.geonameid == best][-1]

@@ -55,3 +55,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013-]\s)"
 )
+# "pulled its troops out of it": the object is the town named before.
+IT_OBJECT = re.compile(r"\s+it\b(?!\s+(?:is|was|has|had|would|will)\b)", re.IGNORECASE)
+# "Misrata, which Gaddafi's troops besieged": the relative pronoun is the object.
+RELATIVE_OBJECT = re.compile(r",\s*(?:which|that)\s*$", re.IGNORECASE)

@@ -35,12 +35,14 @@ from frontlines.extraction.cues import (
     EXPEL_PLACE,
     FIGHTING_CUE,
     FIGHTING_KINDS,
+    IT_OBJECT,
     IT_SUBJECT,
     NAMED_OBJECT,
     NOMINAL_MODAL,
     OWN_FORCES,
     QUOTE_OPEN,
     RELATIVE_END,
+    RELATIVE_OBJECT,
     SPEAKER_PRONOUN,
     UNCONTESTED_BEFORE,
 )
@@ -167,6 +169,7 @@ class _ArticleRun:
         self.quote_attribution: Attribution | None = None
         self.last_actor: dict[EventType, ActorMention] = {}
         self.fatalities: dict[int, int | None] = {}  # per sentence index
+        self.contested: frozenset[int] = frozenset()  # places of the territorial events so far
 
     # ------------------------------------------------------------------ driving
 
@@ -201,6 +204,9 @@ class _ArticleRun:
                     sentence_events.extend(self._events_for(trig, span, sent, attribution))
                 filled = self._fill_missing_places(sentence_events)
                 out.extend(filled)
+                self.contested |= {
+                    e.place.geonameid for e in filled if e.place and e.type in TERRITORIAL
+                }
             else:
                 filled = []
             if not filled and DENIAL.search(sent.span.text):
@@ -259,16 +265,20 @@ class _ArticleRun:
             if trig.frame in (Frame.PATIENT_FIRST, Frame.INTRANSITIVE) or is_passive(
                 text, clause[0], span.start
             ):
-                anaphor = anaphoric_place(text, self.places, clause[0], span.start)
+                anaphor = anaphoric_place(text, self.places, clause[0], span.start, self.contested)
             elif trig.frame is Frame.EXPEL:
                 out_of = EXPEL_PLACE.search(text, span.end, clause[1])
                 if out_of is not None:
                     anaphor = anaphoric_place(
-                        text, self.places, out_of.end(), min(clause[1], out_of.end() + 40)
+                        text,
+                        self.places,
+                        out_of.end(),
+                        min(clause[1], out_of.end() + 40),
+                        self.contested,
                     )
             elif trig.frame in (Frame.AGENT_FIRST, Frame.NOMINAL, Frame.LOCATIVE):
                 anaphor = anaphoric_place(
-                    text, self.places, span.end, min(clause[1], span.end + 40)
+                    text, self.places, span.end, min(clause[1], span.end + 40), self.contested
                 )
             if anaphor is not None:
                 places, place_rule = [anaphor[0]], "place.anaphora.v1"
@@ -409,6 +419,15 @@ class _ArticleRun:
         if trig.frame is Frame.AGENT_FIRST:
             gap = ADJACENT_GAP_WORDS if trig.requires_place_adjacent else 7
             places = places_after(text, self.places, span.end, clause[1], max_gap=gap)
+            if not places and (
+                IT_OBJECT.match(text, span.end)
+                or RELATIVE_OBJECT.search(text[max(0, clause[0] - 8) : clause[0]])
+            ):
+                # "pulled out of it", "Misrata, which the army besieged": the town before
+                places = self._city_before_in(
+                    sent.span.start,
+                    clause[0] if not IT_OBJECT.match(text, span.end) else span.start,
+                )
             agent = actor_before(self.actors, clause[0], span.start, exclude)
             return places, "place.object.v1", agent, "actor.subject.v1"
         if trig.frame is Frame.PATIENT_FIRST:
@@ -635,6 +654,17 @@ class _ArticleRun:
         if captures:
             self.recent_capture = self.scene = captures[-1]
         return out
+
+    def _city_before_in(self, start: int, end: int) -> list[PlaceMention]:
+        cities = [
+            m
+            for m in self.places
+            if start <= m.span.start < end
+            and m.place is not None
+            and m.place.kind is PlaceKind.CITY
+            and m.facility is None
+        ]
+        return cities[-1:]
 
     def _city_before(self, e: Event) -> Place | None:
         """The last city named before the trigger in the event's sentence ("held Djibo for two
