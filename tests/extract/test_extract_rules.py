@@ -141,3 +141,26 @@ def test_extract_rules_aggregates_keep_their_unit_and_fractions() -> None:
     aggs = frontlines.default_pipeline().run(article).aggregates
     assert [(a.count, a.of) for a in aggs] == [(9, "provincial capitals"), (18, "provinces")]
     assert all(a.actor is not None and a.actor.name == "Taliban" for a in aggs)
+
+
+def test_extract_rules_pronoun_and_relative_objects_take_the_town_named_before() -> None:
+    events = run(
+        "Israeli forces entered Naqoura on Monday, a month after they pulled out of it.",
+        "2024-12-03",
+    )
+    assert one(events, "withdraw", "Naqoura").actor.name == "Israel Defense Forces"  # type: ignore[union-attr]
+    sieged = run(
+        "Misrata, which Gaddafi's troops besieged for two months, was quiet on Friday.",
+        "2011-06-10",
+    )
+    assert one(sieged, "siege", "Misratah").actor.name == "Gaddafi loyalist forces"  # type: ignore[union-attr]
+
+
+def test_extract_rules_speaker_saying_they_took_a_town_claims_it() -> None:
+    e = one(
+        run("ELN guerrillas said they had taken the town of Tibu on Sunday.", "2025-01-20"),
+        "capture",
+        "Tib",
+    )
+    assert e.actor is not None and e.actor.name.startswith("National Liberation Army")
+    assert e.status.value == "claimed"

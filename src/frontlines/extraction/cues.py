@@ -45,8 +45,9 @@ OWN_FORCES = re.compile(
 )
 # "the insurgents announced that they had captured Homs": the pronoun is the speaker.
 SPEAKER_PRONOUN = re.compile(
-    r"^\s*(?:it|they|we)\s+(?:had\s+|have\s+|has\s+|would\s+|will\s+)?(?:\w+ly\s+)?"
-    r"(?:been\s+)?$",
+    r"(?:^|\b(?:said|says|say|claimed|claims|announced|added|stated|insisted|declared)\s+"
+    r"(?:that\s+)?)\s*(?:it|they|we)\s+(?:had\s+|have\s+|has\s+|would\s+|will\s+)?"
+    r"(?:\w+ly\s+)?(?:been\s+)?$",
     re.IGNORECASE,
 )
 # "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.

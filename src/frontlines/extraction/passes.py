@@ -33,6 +33,7 @@ def withdrawals_to_opponents(events: list[Event], fighting: Sequence[Actor]) -> 
                 and not (a.side is not None and a.side == taker.side and a.country == taker.country)
             ]
             if not others:
+                out.append(e)  # no other side named: the taker left again
                 continue
             counts = {a.id: sum(1 for b in others if b.id == a.id) for a in others}
             other = max(others, key=lambda a: counts[a.id])
