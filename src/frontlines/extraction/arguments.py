@@ -310,6 +310,7 @@ def anaphoric_place(
     for _ in range(2):
         window_from = _sentence_start(text, window_from - 1)
     score: dict[int, float] = {}
+    last_index = {p.place.geonameid: i for i, p in enumerate(candidates) if p.place is not None}
     for i, p in enumerate(candidates):
         assert p.place is not None
         gid = p.place.geonameid
@@ -318,9 +319,7 @@ def anaphoric_place(
             + (3.0 if p.span.start >= recent_from else 0.0)
             + (1.0 if p.span.start >= window_from else 0.0)
         )
-        if gid in contested and i == max(
-            j for j, q in enumerate(candidates) if q.place is not None and q.place.geonameid == gid
-        ):
+        if gid in contested and i == last_index[gid]:
             gain += 2.0  # once per place: a town fought over is what "the town" means
         score[gid] = score.get(gid, 0.0) + gain + i * 1e-3  # ties go to the latest named
     best = max(score, key=lambda gid: score[gid])
