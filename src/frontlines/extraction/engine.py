@@ -68,7 +68,6 @@ from frontlines.records import (
     FieldExplanation,
     Modality,
     Person,
-    Place,
     PlaceKind,
     PlaceMention,
     Span,
@@ -419,15 +418,12 @@ class _ArticleRun:
         if trig.frame is Frame.AGENT_FIRST:
             gap = ADJACENT_GAP_WORDS if trig.requires_place_adjacent else 7
             places = places_after(text, self.places, span.end, clause[1], max_gap=gap)
-            if not places and (
-                IT_OBJECT.match(text, span.end)
-                or RELATIVE_OBJECT.search(text[max(0, clause[0] - 8) : clause[0]])
-            ):
+            if not places:
                 # "pulled out of it", "Misrata, which the army besieged": the town before
-                places = self._city_before_in(
-                    sent.span.start,
-                    clause[0] if not IT_OBJECT.match(text, span.end) else span.start,
-                )
+                if IT_OBJECT.match(text, span.end):
+                    places = self._last_city(sent.span.start, span.start)
+                elif RELATIVE_OBJECT.search(text[max(0, clause[0] - 8) : clause[0]]):
+                    places = self._last_city(sent.span.start, clause[0])
             agent = actor_before(self.actors, clause[0], span.start, exclude)
             return places, "place.object.v1", agent, "actor.subject.v1"
         if trig.frame is Frame.PATIENT_FIRST:
@@ -471,15 +467,7 @@ class _ArticleRun:
             places = places_before(self.text, self.places, sent.span.start, span.start)
         if not places and IT_SUBJECT.search(self.text[clause[0] : span.start]):
             # "five months after it was overrun": "it" is the town the sentence names
-            cities = [
-                m
-                for m in self.places
-                if sent.span.start <= m.span.start < clause[0]
-                and m.place is not None
-                and m.place.kind is PlaceKind.CITY
-                and m.facility is None
-            ]
-            places = cities[-1:]
+            places = self._last_city(sent.span.start, clause[0])
         return places
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
@@ -557,10 +545,6 @@ class _ArticleRun:
                 return best, "actor.document-salient.v1"
         return None, "actor.none.v1"
 
-    def _paragraph_of(self, span: Span) -> int:
-        starts = [p.start for p in self.doc.paragraphs]
-        return max(0, bisect.bisect_right(starts, span.start) - 1)
-
     # ------------------------------------------------------------------ dates
 
     def _date(
@@ -616,7 +600,11 @@ class _ArticleRun:
                     anchor is not None and e.type is EventType.WITHDRAW and anchor.actor == e.actor
                 )
                 place = anchor.place if anchor is not None and not same_side else None
-                place = place or self._city_before(e)
+                if place is None:
+                    # "held Djibo for two days before pulling out"
+                    ev = e.evidence[0]
+                    last = self._last_city(ev.start, ev.trigger.start)
+                    place = last[0].place if last else None
                 if place is None:
                     continue
                 e = replace(
@@ -655,7 +643,8 @@ class _ArticleRun:
             self.recent_capture = self.scene = captures[-1]
         return out
 
-    def _city_before_in(self, start: int, end: int) -> list[PlaceMention]:
+    def _last_city(self, start: int, end: int) -> list[PlaceMention]:
+        """The last city (not a facility) named in [start, end), as a list of at most one."""
         cities = [
             m
             for m in self.places
@@ -665,20 +654,6 @@ class _ArticleRun:
             and m.facility is None
         ]
         return cities[-1:]
-
-    def _city_before(self, e: Event) -> Place | None:
-        """The last city named before the trigger in the event's sentence ("held Djibo for two
-        days before pulling out")."""
-        ev = e.evidence[0]
-        cities = [
-            m.place
-            for m in self.places
-            if ev.start <= m.span.start < ev.trigger.start
-            and m.place is not None
-            and m.place.kind is PlaceKind.CITY
-            and m.facility is None
-        ]
-        return cities[-1] if cities else None
 
     def _persons(self, sent: _Sentence) -> tuple[Person, ...]:
         excluded = [a.span for a in self._in(self.actors, sent.span)]
