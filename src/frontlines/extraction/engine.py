@@ -18,14 +18,6 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from frontlines.extraction.aggregates import find_aggregates
-from frontlines.extraction.arguments import (
-    RELATIONAL,
-    clause_bounds,
-    is_container,
-    places_after,
-    places_before,
-    places_locative,
-)
 from frontlines.extraction.attribution import (
     Attribution,
     clause_attribution,
@@ -37,21 +29,20 @@ from frontlines.extraction.cues import (
     CLAIMING_TRIGGER,
     DATELINE,
     DENIAL,
-    FIGHTING_CUE,
     FIGHTING_KINDS,
     OWN_FORCES,
     QUOTE_OPEN,
-    UNCONTESTED_BEFORE,
 )
 from frontlines.extraction.dating import event_date
 from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
 from frontlines.extraction.details import fatalities, persons
 from frontlines.extraction.fillers import FillerResolver
-from frontlines.extraction.lexicon import Lexicon, Match, Trigger
+from frontlines.extraction.lexicon import Lexicon, Match
 from frontlines.extraction.metonymy import metonymic_mentions
 from frontlines.extraction.modality import ModalityReading, protest_topic, read_modality
 from frontlines.extraction.passes import denied_after, withdrawals_to_opponents
-from frontlines.extraction.roles import Filler, RoleReader
+from frontlines.extraction.reading import RoleResolver, Roles
+from frontlines.extraction.roles import RoleReader
 from frontlines.records import (
     TERRITORIAL,
     Actor,
@@ -68,7 +59,6 @@ from frontlines.records import (
     Modality,
     Parse,
     Person,
-    Place,
     PlaceKind,
     PlaceMention,
     Span,
@@ -77,9 +67,6 @@ from frontlines.records import (
 )
 
 _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
-DESTINATION_RULE = "place.destination-facility-city.v2"
-# Clause heads of a trigger's own clause: its time and its date are read there.
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"})
 
 
 def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -110,23 +97,6 @@ class _Sentence:
     index: int
     span: Span
     paragraph: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Roles:
-    """The resolved roles of one trigger."""
-
-    places: list[tuple[PlaceMention, str]]
-    actor: ActorMention | None
-    actor_rule: str
-    target: ActorMention | None
-    target_text: str | None
-    loser: ActorMention | None
-    weapon: str | None  # the weapon class, when a weapon role is filled
-    filled: frozenset[str]
-    figurative: bool = False  # its target is an abstraction: "an attack on press freedom"
-    open_place: bool = False  # no place slot was filled at all: the context may give one
-    civilian: bool = False  # the agent is people ("residents fled"): no side is guessed
 
 
 class Extractor:
@@ -181,6 +151,7 @@ class _ArticleRun:
             demonyms,
             referents=[m for m in doc.places if m.facility is None and m.span.start not in agents],
         )
+        self.roles = RoleResolver(self.text, self.places, doc.sentences, self.resolver, lexicon)
         para_starts = [p.start for p in doc.paragraphs]
         self.sentences = [
             _Sentence(i, s, max(0, bisect.bisect_right(para_starts, s.start) - 1))
@@ -285,9 +256,9 @@ class _ArticleRun:
         self, parse: Parse, match: Match, sent: _Sentence, attribution: Attribution
     ) -> list[Event]:
         reader = RoleReader(parse)
-        chosen: tuple[Match, _Roles] | None = None
+        chosen: tuple[Match, Roles] | None = None
         for alt in self.lexicon.alternatives(parse, match):
-            roles = self._roles(parse, reader, alt)
+            roles = self.roles.read(parse, reader, alt, self.contested)
             if alt.trigger.requires <= roles.filled and not roles.figurative:
                 chosen = (alt, roles)
                 break
@@ -296,8 +267,8 @@ class _ArticleRun:
         match, roles = chosen
         trig = match.trigger
         span = match.span
-        clause = self._clause(parse, reader, match.token)
-        etype = self._retype(trig, roles, clause, sent)
+        clause = reader.clause(match.token)
+        etype = self.roles.retype(trig, roles, clause, sent.span)
         reading = read_modality(parse, match.token)
         if (
             trig.modality is not None
@@ -403,317 +374,6 @@ class _ArticleRun:
                 for e in events if e.type is EventType.CAPTURE and e.place is not None
             ]  # fmt: skip
         return events
-
-    def _roles(self, parse: Parse, reader: RoleReader, match: Match) -> _Roles:
-        trig = match.trigger
-        places: list[tuple[PlaceMention, str]] = []
-        actor: ActorMention | None = None
-        actor_rule = ""
-        target: ActorMention | None = None
-        target_text: str | None = None
-        loser: ActorMention | None = None
-        weapon: str | None = None
-        figurative = False
-        had_filler = False  # the parse named something in a place slot
-        civilian = False  # the parse's agent is people, not a side
-        filled: set[str] = set()
-        for role, slots in trig.roles.items():
-            for slot in slots:
-                fillers = reader.fill(match, slot)
-                if not fillers:
-                    continue
-                if role == "place":
-                    # "withdrew its troops": a force in the place slot says nothing of the place
-                    had_filler = had_filler or not (
-                        self.resolver.word_class(parse, fillers[0], "armed", head_only=True)
-                        or self.resolver.word_class(parse, fillers[0], "person", head_only=True)
-                    )
-                    places = self._places(parse, fillers, trig)
-                    if places:
-                        places = self._with_listed(places, match, parse)
-                        filled.add(role)
-                        break
-                    if fillers and _generic(parse, fillers[0]) and trig.type in TERRITORIAL:
-                        # "captured 19 provincial capitals, including Kandahar and Herat"
-                        head = parse.tokens[fillers[0].head]
-                        listed = self._listed_after(parse, head.end, [])
-                        if listed and re.search(
-                            r"\b(?:including|such\s+as|namely)\b|[:\u2013\u2014-]",
-                            self.text[head.end : listed[0].span.start],
-                        ):
-                            places = [(m, "place.listed-after-kind.v2") for m in listed]
-                            filled.add(role)
-                            break
-                elif role in ("actor", "loser"):
-                    if self.resolver.word_class(parse, fillers[0], "inanimate", head_only=True):
-                        figurative = True  # "the areas surrounding the city", "floods cut off"
-                        break
-                    mention, rule = self.resolver.actor(parse, reader, fillers[0])
-                    if mention is None:
-                        if role == "actor" and self.resolver.word_class(
-                            parse, fillers[0], "person", head_only=True
-                        ):
-                            civilian = True  # "people were fleeing the city": nobody's side
-                            break
-                        continue
-                    if role == "actor":
-                        actor, actor_rule = mention, f"{rule}.{fillers[0].via}"
-                    else:
-                        loser = mention
-                    filled.add(role)
-                    break
-                elif role == "target":
-                    f = fillers[0]
-                    if self.resolver.word_class(parse, f, "abstract"):
-                        figurative = True
-                        break
-                    mention, _ = self.resolver.actor(parse, reader, f)
-                    person = mention is not None or self._is_person(parse, f)
-                    if not person:
-                        continue
-                    target = mention
-                    lo, hi = reader.phrase(f.head)
-                    target_text = self.text[lo:hi]
-                    filled.add(role)
-                    break
-                elif role == "weapon":
-                    for f in fillers:
-                        for cls in ("weapon_strike", "weapon_explosive"):
-                            if self.resolver.word_class(parse, f, cls):
-                                weapon = cls
-                                break
-                        if weapon:
-                            break
-                    if weapon:
-                        filled.add(role)
-                        break
-        if trig.destination:
-            places = [
-                (PlaceMention(p.span, p.place, p.confidence, p.rule), DESTINATION_RULE)
-                for p, _ in places[:1] if p.facility is not None and p.place is not None
-            ]  # fmt: skip
-        if (
-            not places
-            and had_filler
-            and trig.type in TERRITORIAL
-            and self._position_filler(parse, reader, match)
-        ):
-            # "pulled out of their camp, at Tessalit": the position's place is the trigger's
-            near = [f for f in reader.fill(match, "locative") if not f.near]
-            places = self._places(parse, near, trig)
-            if places:
-                filled.add("place")
-        if not places and not had_filler and trig.type in TERRITORIAL and trig.roles.get("place"):
-            places = self._surface_places(match, trig.roles["place"][0])
-            if places:
-                filled.add("place")
-        if not places and "place" in trig.roles and trig.type not in TERRITORIAL:
-            # the parse gave no place: the sentence's locative nearest the trigger
-            sent = parse.sentence
-            loc = places_locative(self.text, self.places, sent.start, sent.end, match.span)
-            places = [(m, "place.sentence-locative.v1") for m in loc if m.place is not None]
-        return _Roles(
-            places,
-            actor,
-            actor_rule,
-            target,
-            target_text,
-            loser,
-            weapon,
-            frozenset(filled),
-            figurative,
-            not places and not had_filler,
-            civilian,
-        )
-
-    def _places(
-        self, parse: Parse, fillers: Sequence[Filler], trig: Trigger
-    ) -> list[tuple[PlaceMention, str]]:
-        out: list[tuple[PlaceMention, str]] = []
-        seen: set[tuple[int, str | None]] = set()
-        territorial = trig.type in TERRITORIAL
-        for f in fillers:
-            if f.near and territorial:
-                continue  # "south of Kabul", "near Gao": a reference point does not change hands
-            mention, rule = self.resolver.place(parse, f, self.contested)
-            if mention is None or mention.place is None:
-                continue
-            if territorial and mention.place.kind is PlaceKind.COUNTRY:
-                continue
-            key = (mention.place.geonameid, mention.facility)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append((mention, f"{rule}.{f.via}"))
-        return _without_containers(out)
-
-    def _position_filler(self, parse: Parse, reader: RoleReader, match: Match) -> bool:
-        from frontlines.extraction.roles import POSITION_WORDS
-
-        for slot in match.trigger.roles.get("place", ()):
-            fillers = reader.fill(match, slot)
-            if fillers:
-                return parse.tokens[fillers[0].head].lemma in POSITION_WORDS
-        return False
-
-    def _surface_clause(self, match: Match) -> tuple[int, int]:
-        sent = self.doc.sentences[self._sentence_of(match.span.start)]
-        starts = frozenset(m.span.start for m in self.places)
-        return clause_bounds(self.text, sent, match.span.start, match.span.end, starts)
-
-    def _with_listed(
-        self, places: list[tuple[PlaceMention, str]], match: Match, parse: Parse
-    ) -> list[tuple[PlaceMention, str]]:
-        """The places listed after the last one the parse found ("captured Zaranj in Nimroz,
-        Sar-e Pul, in the province of the same name, and Taloqan"): lists interrupted by
-        appositions and containers are where the small parser loses its way."""
-        last = max((p for p, _ in places), key=lambda m: m.span.start)
-        if last.span.start < match.span.start:
-            return places
-        seen = {(p.place.geonameid if p.place else 0, p.facility) for p, _ in places}
-        out = list(places)
-        for m in self._listed_after(parse, last.span.end, [p for p, _ in places]):
-            key = (m.place.geonameid if m.place else 0, m.facility)
-            if key not in seen:
-                seen.add(key)
-                out.append((m, "place.list-continues.v2"))
-        return out
-
-    def _listed_after(
-        self, parse: Parse, start: int, items: Sequence[PlaceMention]
-    ) -> list[PlaceMention]:
-        """Places after ``start`` in the sentence that continue a list: no verb between them,
-        not right after a preposition (a container or a reference point: "in Takhar
-        province", "near Gao"), unless the mention names a seat ("the capital of Badghis")."""
-        end = parse.sentence.end
-        verbs = [
-            t.start for t in parse.tokens
-            if t.start >= start and t.pos in ("VERB", "AUX") and t.dep not in ("acl", "amod")
-        ]  # fmt: skip
-        stop = min(verbs, default=end)
-        inner = [m.place for m in items if m.place is not None]
-        out: list[PlaceMention] = []
-        last_end = start
-        for m in self.places:
-            if m.span.start < start or m.place is None:
-                continue
-            if m.span.start >= stop:
-                break
-            gap = self.text[last_end : m.span.start]
-            seat = "capital-of" in m.rule
-            if not seat and (
-                is_container(self.text, m, last_end) or RELATIONAL.search(gap) or "(" in gap
-            ):
-                continue
-            if m.place.kind is PlaceKind.COUNTRY:
-                continue
-            if m.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _contains(m.place, inner):
-                continue
-            out.append(m)
-            inner.append(m.place)
-            last_end = m.span.end
-        return out
-
-    def _surface_places(self, match: Match, slot: str) -> list[tuple[PlaceMention, str]]:
-        """The parse filled no place: the place right before (a subject) or after (an object)
-        the trigger in its clause, as the words stand."""
-        clause = self._surface_clause(match)
-        if slot == "subject":
-            found = places_before(self.text, self.places, clause[0], match.span.start)
-            rule = "place.surface-subject.v1"
-        else:
-            found = places_after(self.text, self.places, match.span.end, clause[1])
-            rule = "place.surface-object.v1"
-        return [
-            (m, rule)
-            for m in found
-            if m.place is not None and m.place.kind is not PlaceKind.COUNTRY
-        ]
-
-    def _is_person(self, parse: Parse, f: Filler) -> bool:
-        tok = parse.tokens[f.head]
-        if self.resolver.word_class(parse, f, "person") or self.resolver.word_class(
-            parse, f, "armed"
-        ):
-            return True
-        if tok.pos in ("NUM", "PRON") and tok.text.lower() not in ("it", "this", "that"):
-            return True
-        return tok.pos == "PROPN" and not self.resolver._places_in(f.start, f.end)
-
-    def _retype(
-        self, trig: Trigger, roles: _Roles, clause: tuple[int, int], sent: _Sentence
-    ) -> EventType:
-        etype = trig.type
-        if trig.if_uncontested is not None and not self._contested(roles, clause, sent):
-            etype = trig.if_uncontested
-        onto = self.lexicon.ontology.get(etype)
-        if onto is None or not onto.retype:
-            return etype
-        for cls, new in onto.retype.items():
-            if cls == roles.weapon:
-                return new
-            if (
-                cls == "armed"
-                and roles.target is not None
-                and roles.target.actor is not None
-                and roles.target.actor.kind in FIGHTING_KINDS
-            ):
-                return new
-            if (
-                cls == "armed"
-                and roles.target is None
-                and roles.target_text is not None
-                and any(
-                    self.lexicon.in_class("armed", w.lower().rstrip("s"))
-                    or self.lexicon.in_class("armed", w.lower())
-                    for w in roles.target_text.split()[-2:]
-                )
-            ):
-                return new
-        return etype
-
-    def _contested(self, roles: _Roles, clause: tuple[int, int], sent: _Sentence) -> bool:
-        """Fighting told in the trigger's clause, or elsewhere in the sentence unless that
-        fighting is placed somewhere else ("... stormed the city, while battles raged near
-        Mazar-i-Sharif" leaves the city taken)."""
-        text = sent.span.text
-        base = sent.span.start
-        own = {p.place.geonameid for p, _ in roles.places if p.place is not None}
-        for m in FIGHTING_CUE.finditer(text):
-            if UNCONTESTED_BEFORE.search(text[: m.start()]):
-                continue
-            at = base + m.start()
-            if clause[0] <= at < clause[1]:
-                return True
-            nearby = [
-                p for p in self.places
-                if at < p.span.start < min(at + 80, sent.span.end) and p.place is not None
-            ]  # fmt: skip
-            if nearby and not any(p.place is not None and p.place.geonameid in own for p in nearby):
-                continue
-            return True
-        return False
-
-    def _clause(self, parse: Parse, reader: RoleReader, token: int) -> tuple[int, int]:
-        """Characters of the trigger's own clause: its clause head's words without the
-        clauses embedded in it."""
-        chain = reader.governor_chain(token)
-        head = chain[0]
-        for t in chain:
-            head = t
-            if t.pos in ("VERB", "AUX") or t.dep in _CLAUSE_DEPS or t.head == t.i:
-                break
-        lo, hi = head.start, head.end
-        stack = [head.i]
-        while stack:
-            i = stack.pop()
-            for k in parse.children[i]:
-                kid = parse.tokens[k]
-                if kid.dep in _CLAUSE_DEPS and k != token and token not in _subtree(parse, k):
-                    continue
-                lo, hi = min(lo, kid.start), max(hi, kid.end)
-                stack.append(k)
-        return lo, hi
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
         for a in self.actors:
@@ -884,61 +544,9 @@ class _ArticleRun:
         return self.fatalities[sent.index]
 
 
-# A place right after one of these is a container or a reference point, not a list item.
-_NOT_LISTED = frozenset(
-    {"in", "of", "near", "from", "to", "outside", "between", "at", "into", "toward", "towards",
-     "around", "across", "inside", "via", "through", "along", "beyond", "with", "by", "on"}
-)  # fmt: skip
-
-
-def _generic(parse: Parse, f: Filler) -> bool:
-    """A filler that stands for places without naming them: "three capitals", "19 of them"."""
-    from frontlines.extraction.roles import PLACE_KIND_WORDS
-
-    tok = parse.tokens[f.head]
-    return tok.pos == "NUM" or (tok.lemma in PLACE_KIND_WORDS and tok.tag in ("NNS", "NNPS"))
-
-
-def _contains(container: Place, places: Sequence[Place]) -> bool:
-    return any(
-        c.country == container.country
-        and (
-            c.admin1_code == container.admin1_code
-            if container.kind is PlaceKind.ADMIN1
-            else c.admin2 == container.name
-        )
-        for c in places
-    )
-
-
 def sentence_only_nominal(e: Event) -> bool:
     """A withdrawal told by a noun ("their pullout") with no place is a general one."""
     return bool(e.evidence) and e.evidence[0].rule.startswith("withdraw.nominal")
-
-
-def _without_containers(
-    places: list[tuple[PlaceMention, str]],
-) -> list[tuple[PlaceMention, str]]:
-    """ "Snihurivka, Mykolaiv Oblast": a province or district named beside a place inside it is
-    where that place is, not another place of the list."""
-    inner = [p.place for p, _ in places if p.place is not None and p.place.kind is PlaceKind.CITY]
-    out = []
-    for p, rule in places:
-        q = p.place
-        if q is not None and q.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _contains(q, inner):
-            continue
-        out.append((p, rule))
-    return out
-
-
-def _subtree(parse: Parse, i: int) -> set[int]:
-    out = {i}
-    stack = [i]
-    while stack:
-        for k in parse.children[stack.pop()]:
-            out.add(k)
-            stack.append(k)
-    return out
 
 
 __all__ = ["ActorKind", "Extractor"]

@@ -50,6 +50,8 @@ POSITION_WORDS = frozenset(
      "stronghold", "checkpoint", "airbase", "compound", "bastion", "trench", "line"}
 )  # fmt: skip
 _LIST_PREPS = frozenset({"including", "like"})
+# Clause heads: a trigger's own clause stops at them (its time is read there).
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,27 @@ class RoleReader:
                 stack.append(k)
         lo = min(self.toks[k].start for k in keep)
         hi = max(self.toks[k].end for k in keep)
+        return lo, hi
+
+    def clause(self, token: int) -> tuple[int, int]:
+        """Characters of the trigger's own clause: its clause head's words without the
+        clauses embedded in it."""
+        chain = self.governor_chain(token)
+        head = chain[0]
+        for t in chain:
+            head = t
+            if t.pos in ("VERB", "AUX") or t.dep in _CLAUSE_DEPS or t.head == t.i:
+                break
+        lo, hi = head.start, head.end
+        stack = [head.i]
+        while stack:
+            i = stack.pop()
+            for k in self.parse.children[i]:
+                kid = self.toks[k]
+                if kid.dep in _CLAUSE_DEPS and k != token and token not in _subtree(self.parse, k):
+                    continue
+                lo, hi = min(lo, kid.start), max(hi, kid.end)
+                stack.append(k)
         return lo, hi
 
     # ------------------------------------------------------------------ slots
@@ -387,3 +410,13 @@ def _with_near(f: Filler, near: bool) -> Filler:
     if near == f.near:
         return f
     return Filler(f.head, f.start, f.end, f.slot, f.via, near)
+
+
+def _subtree(parse: Parse, i: int) -> set[int]:
+    out = {i}
+    stack = [i]
+    while stack:
+        for k in parse.children[stack.pop()]:
+            out.add(k)
+            stack.append(k)
+    return out
