@@ -248,6 +248,14 @@ class FillerResolver:
 
     # ------------------------------------------------------------------ classes
 
+    def weapon_class(self, parse: Parse, f: Filler, classes: Sequence[str]) -> str | None:
+        """The class of the weapon the filler names, by its most specific word."""
+        for word in _weapon_words(parse, f.head):
+            for cls in classes:
+                if self.lexicon.in_class(cls, word):
+                    return cls
+        return None
+
     def word_class(self, parse: Parse, f: Filler, name: str, *, head_only: bool = False) -> bool:
         """Whether the filler's head, or a modifier of it, is of the lexicon's class ``name``
         ("a roadside bomb", "drone strikes", "Russian troops")."""
@@ -261,6 +269,18 @@ class FillerResolver:
             for k in parse.children[f.head]
             if parse.tokens[k].dep in ("compound", "amod", "nmod")
         )
+
+
+def _weapon_words(parse: Parse, head: int) -> list[str]:
+    """The words that name a weapon, most specific first: "machine-gun" before "gun" before
+    "machine" ("grenade launchers" are launchers, "heavy machine guns" heavy weapons)."""
+    tok = parse.tokens[head]
+    mods = [
+        parse.tokens[k].lemma
+        for k in parse.children[head]
+        if parse.tokens[k].dep in ("compound", "amod", "nmod")
+    ]
+    return [*(f"{m}-{tok.lemma}" for m in mods), tok.lemma, tok.text.lower(), *mods]
 
 
 def _pick(candidates: list[tuple[Actor, tuple[str, ...]]], countries: Sequence[str]) -> Actor:

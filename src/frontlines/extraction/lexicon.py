@@ -134,8 +134,8 @@ class Lexicon:
         return cls(list(triggers.values()), ontology, frozen)
 
     def _entries(self, tok: Token) -> tuple[Trigger, ...]:
-        by_lemma = self._index.get(tok.lemma, ())
-        by_form = self._index.get(tok.text.lower(), ())
+        by_lemma = self._index.get(_norm(tok.lemma), ())
+        by_form = self._index.get(_norm(tok.text.lower()), ())
         if not by_form or by_form == by_lemma:
             return by_lemma
         if not by_lemma:
@@ -184,7 +184,7 @@ def _fits(trig: Trigger, parse: Parse, tok: Token) -> tuple[int, ...] | None:
     """The frame tokens when ``trig`` matches at ``tok``, else None."""
     if not _pos_fits(trig, tok):
         return None
-    if tok.lemma not in trig.words and tok.text.lower() not in trig.forms:
+    if _norm(tok.lemma) not in trig.words and _norm(tok.text.lower()) not in trig.forms:
         return None
     kids = [parse.tokens[k] for k in parse.children[tok.i]]
     nodes = [tok.i]
@@ -219,6 +219,11 @@ def _fits(trig: Trigger, parse: Parse, tok: Token) -> tuple[int, ...] | None:
             return None
         nodes.extend(hit)
     return tuple(nodes)
+
+
+def _norm(word: str) -> str:
+    """ "re-captured" is "recaptured", "re-take" is "retake"."""
+    return "re" + word[3:] if word.startswith("re-") else word
 
 
 def _pos_fits(trig: Trigger, tok: Token) -> bool:
@@ -265,9 +270,16 @@ def _prep_hit(
     on the trigger and its particle, and one level down ("pulled out of": of under out)."""
     frontier: list[Token] = list(anchors)
     for a in anchors:
-        frontier += [
-            parse.tokens[k] for k in parse.children[a.i] if parse.tokens[k].dep in _PREP_DEPS
-        ]
+        for k in parse.children[a.i]:
+            if parse.tokens[k].dep not in _PREP_DEPS:
+                continue
+            frontier.append(parse.tokens[k])
+            # "fired with unspecified weapons on the positions": a preposition hanging on the
+            # object of the trigger's own preposition
+            for g in parse.children[k]:
+                frontier += [
+                    parse.tokens[x] for x in parse.children[g] if parse.tokens[x].dep == "prep"
+                ]
     for p in frontier:
         if p.dep not in _PREP_DEPS:
             continue

@@ -37,7 +37,7 @@ FUTURE_VERBS = frozenset(
 DONE_VERBS = frozenset(
     {"manage", "succeed", "continue", "go", "force", "compel", "get", "finish", "end", "keep",
      "resume", "come", "proceed", "decide", "choose", "opt", "elect", "order", "begin", "start",
-     "help", "allow", "permit", "enable", "seem", "appear"}
+     "help", "allow", "permit", "enable", "seem", "appear", "use", "employ"}
 )  # fmt: skip
 ATTEMPT_NOUNS = frozenset(
     {"attempt", "bid", "effort", "push", "drive", "offensive", "campaign", "operation", "plan",

@@ -39,6 +39,7 @@ from frontlines.records import (
 )
 
 DESTINATION_RULE = "place.destination-facility-city.v2"
+WEAPON_CLASSES = ("weapon_strike", "weapon_explosive", "weapon_small_arms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ class Roles:
     target: ActorMention | None
     target_text: str | None
     loser: ActorMention | None
-    weapon: str | None  # the weapon class, when a weapon role is filled
+    weapons: frozenset[str]  # the weapon classes of the weapon role's fillers
+    target_armed: bool  # whom it was done to carries arms (soldiers, a checkpoint, a patrol)
     filled: frozenset[str]
     figurative: bool = False  # its target is an abstraction: "an attack on press freedom"
     open_place: bool = False  # no place slot was filled at all: the context may give one
@@ -87,7 +89,8 @@ class RoleResolver:
         target: ActorMention | None = None
         target_text: str | None = None
         loser: ActorMention | None = None
-        weapon: str | None = None
+        weapons: set[str] = set()
+        target_armed = False
         figurative = False
         had_filler = False  # the parse named something in a place slot
         civilian = False  # the parse's agent is people, not a side
@@ -147,19 +150,21 @@ class RoleResolver:
                     if not person:
                         continue
                     target = mention
+                    target_armed = (
+                        mention is not None
+                        and mention.actor is not None
+                        and mention.actor.kind in FIGHTING_KINDS
+                    ) or self.resolver.word_class(parse, f, "armed", head_only=True)
                     lo, hi = reader.phrase(f.head)
                     target_text = self.text[lo:hi]
                     filled.add(role)
                     break
                 elif role == "weapon":
                     for f in fillers:
-                        for cls in ("weapon_strike", "weapon_explosive"):
-                            if self.resolver.word_class(parse, f, cls):
-                                weapon = cls
-                                break
-                        if weapon:
-                            break
-                    if weapon:
+                        cls = self.resolver.weapon_class(parse, f, WEAPON_CLASSES)
+                        if cls is not None:
+                            weapons.add(cls)
+                    if weapons:
                         filled.add(role)
                         break
         if trig.destination:
@@ -194,7 +199,8 @@ class RoleResolver:
             target,
             target_text,
             loser,
-            weapon,
+            frozenset(weapons),
+            target_armed,
             frozenset(filled),
             figurative,
             not places and not had_filler,
@@ -323,26 +329,9 @@ class RoleResolver:
         onto = self.lexicon.ontology.get(etype)
         if onto is None or not onto.retype:
             return etype
-        for cls, new in onto.retype.items():
-            if cls == roles.weapon:
-                return new
-            if (
-                cls == "armed"
-                and roles.target is not None
-                and roles.target.actor is not None
-                and roles.target.actor.kind in FIGHTING_KINDS
-            ):
-                return new
-            if (
-                cls == "armed"
-                and roles.target is None
-                and roles.target_text is not None
-                and any(
-                    self.lexicon.in_class("armed", w.lower().rstrip("s"))
-                    or self.lexicon.in_class("armed", w.lower())
-                    for w in roles.target_text.split()[-2:]
-                )
-            ):
+        have = roles.weapons | ({"armed"} if roles.target_armed else set())
+        for condition, new in onto.retype.items():
+            if set(condition.split("+")) <= have:
                 return new
         return etype
 
