@@ -281,8 +281,11 @@ class RoleResolver:
                 break
             gap = self.text[last_end : m.span.start]
             seat = "capital-of" in m.rule
+            item = re.search(r"(?:^|,|;)\s*(?:and|or)?\s*(?:the\s+)?$", gap) is not None
             if not seat and (
-                is_container(self.text, m, last_end) or RELATIONAL.search(gap) or "(" in gap
+                (is_container(self.text, m, last_end) and not item)
+                or RELATIONAL.search(gap)
+                or "(" in gap
             ):
                 continue
             if m.place.kind is PlaceKind.COUNTRY:
@@ -326,6 +329,16 @@ class RoleResolver:
         etype = trig.type
         if trig.if_uncontested is not None and not self._contested(roles, clause, sentence):
             etype = trig.if_uncontested
+        cities = [p.place for p, _ in roles.places if p.place and p.place.kind is PlaceKind.CITY]
+        if etype is EventType.CAPTURE and any("+partitive" in rule for _, rule in roles.places):
+            return EventType.SIEGE  # "captured nine of the city's ten districts": not the city
+        if (
+            etype is EventType.ATTACK
+            and cities
+            and roles.target_text is None
+            and self._contested(roles, clause, sentence)
+        ):
+            return EventType.SIEGE  # "attacked the city from three directions ... fighting"
         onto = self.lexicon.ontology.get(etype)
         if onto is None or not onto.retype:
             return etype

@@ -44,12 +44,17 @@ PLACE_KIND_WORDS = frozenset(
      "outskirts", "countryside", "environs", "heart", "downtown"}
 )  # fmt: skip
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "nummod"})
+# "parts of Ghazni", "nine of its ten districts", "most of the city": a share of the place.
+PARTITIVE_WORDS = frozenset(
+    {"part", "parts", "most", "some", "much", "half", "portion", "section", "neighbourhood",
+     "neighborhood", "district", "suburb", "area", "quarter", "outskirts", "sector", "block"}
+)  # fmt: skip
 # A military position is where it is: "their camp at Tessalit", "the base in Djibo".
 POSITION_WORDS = frozenset(
     {"camp", "base", "position", "barracks", "garrison", "headquarters", "outpost", "post",
      "stronghold", "checkpoint", "airbase", "compound", "bastion", "trench", "line"}
 )  # fmt: skip
-_LIST_PREPS = frozenset({"including", "like"})
+_LIST_PREPS = frozenset({"including", "like", "include"})
 # Clause heads: a trigger's own clause stops at them (its time is read there).
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"})
 
@@ -81,7 +86,13 @@ class RoleReader:
         if slot == "subject":
             return self._items(self._subject(tok), slot)
         if slot == "object":
-            return self._items(self._object(tok), slot)
+            listed = [
+                (o, "including")
+                for p in self._deps(tok, ("prep",))
+                if p.lemma in _LIST_PREPS or p.lemma == "include"
+                for o in self._deps(p, ("pobj",))
+            ]  # "captured 19 capitals in a week, including Kandahar and Herat"
+            return self._items([*self._object(tok), *listed], slot)
         if slot == "poss":
             return self._items([(t, "possessor") for t in self._deps(tok, ("poss",))], slot)
         if slot == "mod":
@@ -369,19 +380,34 @@ class RoleReader:
                     objs = self._deps(p, ("pobj",))
                     if objs:
                         return self._items([(o, f"{via}+position-{p.lemma}") for o in objs], slot)
-        if tok.lemma in PLACE_KIND_WORDS and not names:
+        if (tok.lemma in PLACE_KIND_WORDS or tok.pos == "NUM") and not names:
+            out: list[Filler] = []
+            part = "+partitive" if tok.lemma in PARTITIVE_WORDS or tok.pos == "NUM" else ""
             for p in self._deps(tok, ("prep",)):
                 if p.lemma == "of":
                     objs = self._deps(p, ("pobj",))
-                    if objs:
-                        return self._items([(o, f"{via}+kind-of-name") for o in objs], slot)
+                    out += self._items([(o, f"{via}+kind-of-name{part}") for o in objs], slot)
             appos = [
                 t for t in self._deps(tok, ("appos",))
                 if t.pos == "PROPN" or t.lemma in PLACE_KIND_WORDS
             ]  # fmt: skip
             if appos:
-                return self._items([(appos[0], f"{via}+kind-apposition")], slot)
+                out += self._items([(appos[0], f"{via}+kind-apposition")], slot)
+            if not out and tok.lemma in PLACE_KIND_WORDS:
+                out = self._identity(tok, slot, via)
+            if out:
+                return out
         return [self._filler(tok, slot, via)]
+
+    def _identity(self, tok: Token, slot: str, via: str) -> list[Filler]:
+        """ "The last capital that fell was Faizabad", "Faizabad was the last city to fall":
+        a kind word that a copula equates with a name."""
+        head = self.toks[tok.head]
+        if head.lemma != "be" or tok.head == tok.i:
+            return []
+        other = "attr" if tok.dep == "nsubj" else "nsubj" if tok.dep == "attr" else ""
+        names = [t for t in self._deps(head, (other,)) if t.pos == "PROPN"]
+        return self._items([(n, f"{via}+copula") for n in names], slot)
 
     def _has_name_compound(self, tok: Token) -> bool:
         return any(t.pos == "PROPN" for t in self._deps(tok, ("compound",)))
