@@ -70,14 +70,26 @@ _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
 
 
 def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """Mentions that can be arguments: not in the dateline, and a city name that only
-    qualifies the facility after it ("Herat police headquarters") gives way to the facility."""
+    """Mentions that can be arguments: not in the dateline, nor a facility placed only by the
+    dateline's city ("HERAT (AP) - ... seized a border crossing" is not in Herat), and a city
+    name that only qualifies the facility after it ("Herat police headquarters") gives way to
+    the facility."""
     ordered = sorted(mentions, key=lambda m: m.span.start)
     dateline = DATELINE.match(text)
     cut = dateline.end() if dateline else 0
+    named_after = {
+        m.place.geonameid for m in ordered if m.place and m.span.start >= cut and m.facility is None
+    }
     out = []
     for i, m in enumerate(ordered):
         if m.span.start < cut:
+            continue
+        if (
+            m.facility is not None
+            and "nearest-city" in m.rule
+            and m.place is not None
+            and m.place.geonameid not in named_after
+        ):
             continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
         if (
@@ -482,7 +494,12 @@ class _ArticleRun:
                 rule = "place.same-sentence.v1"
                 if place is None:
                     ev = e.evidence[0]
-                    last = self._last_city(ev.start, ev.trigger.start)
+                    actor_spans = [x.span for x in e.explanations if x.field == "actor" and x.span]
+                    last = [
+                        m
+                        for m in self._last_city(ev.start, ev.trigger.start)
+                        if not any(s.start <= m.span.start < s.end for s in actor_spans)
+                    ]  # "as Washington pulls out its last troops": the actor, not a town
                     place, rule = (
                         (last[0].place, "place.last-town-named.v1") if last else (None, "")
                     )

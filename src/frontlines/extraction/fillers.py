@@ -110,6 +110,16 @@ class FillerResolver:
         if inside:
             # the mention holding the head, else the last one (the name before a kind word)
             best = next((m for m in inside if m.span.start <= tok.start < m.span.end), inside[-1])
+            named = [
+                m for m in inside
+                if m.facility is None and m.place is not None and m.place.kind is PlaceKind.CITY
+            ]  # fmt: skip
+            if best.facility is not None and "nearest-city" in best.rule and named:
+                # "the border crossing point Spin Boldak": the facility is at the place named
+                best = PlaceMention(
+                    best.span, named[-1].place, best.confidence, "facility.named-in-phrase",
+                    best.facility,
+                )  # fmt: skip
             return best, f"place.{f.slot}"
         low = tok.text.lower()
         if low in PRONOUNS_PLACE or tok.lemma in PLACE_KIND_WORDS:

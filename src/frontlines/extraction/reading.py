@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontlines.extraction.arguments import (
+    LIST_ITEM_END,
     RELATIONAL,
     clause_bounds,
     is_container,
@@ -122,6 +123,8 @@ class RoleResolver:
                             places = [(m, "place.listed-after-kind.v2") for m in listed]
                             filled.add(role)
                             break
+                    if had_filler:
+                        break  # "encircled the government in the capital": not a place
                 elif role in ("actor", "loser"):
                     if self.resolver.word_class(parse, fillers[0], "inanimate", head_only=True):
                         figurative = True  # "the areas surrounding the city", "floods cut off"
@@ -281,6 +284,8 @@ class RoleResolver:
                 break
             gap = self.text[last_end : m.span.start]
             seat = "capital-of" in m.rule
+            if ";" in gap and not LIST_ITEM_END.match(self.text, m.span.end):
+                break  # "seized Ghazni; Kabul could be captured": a new clause, not a list
             item = re.search(r"(?:^|,|;)\s*(?:and|or)?\s*(?:the\s+)?$", gap) is not None
             if not seat and (
                 (is_container(self.text, m, last_end) and not item)
@@ -330,8 +335,6 @@ class RoleResolver:
         if trig.if_uncontested is not None and not self._contested(roles, clause, sentence):
             etype = trig.if_uncontested
         cities = [p.place for p, _ in roles.places if p.place and p.place.kind is PlaceKind.CITY]
-        if etype is EventType.CAPTURE and any("+partitive" in rule for _, rule in roles.places):
-            return EventType.SIEGE  # "captured nine of the city's ten districts": not the city
         if (
             etype is EventType.ATTACK
             and cities

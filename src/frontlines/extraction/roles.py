@@ -44,11 +44,6 @@ PLACE_KIND_WORDS = frozenset(
      "outskirts", "countryside", "environs", "heart", "downtown"}
 )  # fmt: skip
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod", "nummod"})
-# "parts of Ghazni", "nine of its ten districts", "most of the city": a share of the place.
-PARTITIVE_WORDS = frozenset(
-    {"part", "parts", "most", "some", "much", "half", "portion", "section", "neighbourhood",
-     "neighborhood", "district", "suburb", "area", "quarter", "outskirts", "sector", "block"}
-)  # fmt: skip
 # A military position is where it is: "their camp at Tessalit", "the base in Djibo".
 POSITION_WORDS = frozenset(
     {"camp", "base", "position", "barracks", "garrison", "headquarters", "outpost", "post",
@@ -382,11 +377,10 @@ class RoleReader:
                         return self._items([(o, f"{via}+position-{p.lemma}") for o in objs], slot)
         if (tok.lemma in PLACE_KIND_WORDS or tok.pos == "NUM") and not names:
             out: list[Filler] = []
-            part = "+partitive" if tok.lemma in PARTITIVE_WORDS or tok.pos == "NUM" else ""
             for p in self._deps(tok, ("prep",)):
                 if p.lemma == "of":
                     objs = self._deps(p, ("pobj",))
-                    out += self._items([(o, f"{via}+kind-of-name{part}") for o in objs], slot)
+                    out += self._items([(o, f"{via}+kind-of-name") for o in objs], slot)
             appos = [
                 t for t in self._deps(tok, ("appos",))
                 if t.pos == "PROPN" or t.lemma in PLACE_KIND_WORDS
