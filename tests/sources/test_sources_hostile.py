@@ -55,6 +55,7 @@ def test_hostile_loads_json_names_every_failure() -> None:
         ('{"a": 1', "malformed JSON"),
         (b"\xff\xfe{}", "malformed JSON"),  # json.loads sniffs UTF-16 and fails
         (b'{"a": "\xff"}', "not valid UTF-8"),
+        ('{"text": "x", "n": ' + "7" * 5000 + "}", "a number too long to read"),
     ]:
         with pytest.raises(ValueError, match=reason):
             loads_json(bad)

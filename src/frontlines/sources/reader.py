@@ -301,7 +301,8 @@ def decode_json_line(raw: bytes, where: str) -> object | ReadError | None:
 
 def loads_json(text: str | bytes) -> object:
     """``json.loads`` whose every failure is a ``ValueError`` with a one-line reason: malformed
-    JSON, or nesting too deep for the parser (``[[[...`` a thousand deep is a RecursionError)."""
+    JSON, nesting too deep for the parser (``[[[...`` a thousand deep is a RecursionError), or a
+    number too long for ``int``."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -310,6 +311,8 @@ def loads_json(text: str | bytes) -> object:
         raise ValueError(f"not valid UTF-8 at byte {exc.start}") from None
     except RecursionError:
         raise ValueError("malformed JSON (nested too deeply)") from None
+    except ValueError:  # int() refuses numbers of more than 4,300 digits
+        raise ValueError("malformed JSON (a number too long to read)") from None
 
 
 def _skip_rest_of_line(stream: _LineReader) -> None:
