@@ -67,11 +67,19 @@ def read_text(
     url: str | None = None,
     outlet: str | None = None,
 ) -> Article:
-    """An Article from a string (``published`` as a date or an ISO string)."""
+    """An Article from a string (``published`` as a date or an ISO string).
+
+    Raises ``frontlines.errors.ReadError`` for an empty or invalid text or date.
+    """
+    from frontlines.errors import ReadError
+    from frontlines.sources import parse_published
     from frontlines.sources import read_text as _read_text
 
     if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+        try:
+            published = parse_published(published)[0]
+        except ValueError as exc:
+            raise ReadError(id, f"published: {exc}") from None
     return _read_text(text, id=id, published=published, title=title, url=url, outlet=outlet)
 
 

@@ -23,3 +23,16 @@ class DataFileError(FrontlinesError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ArticleTooLarge(ReadError):
+    """An article's text is over the limit on one article (``sources.MAX_ARTICLE_BYTES``).
+
+    The limit bounds the memory and time one input may take: analysis is linear in the text,
+    so 10 MB is about a minute of one core (``benchmarks/bench_long.py``).
+    """
+
+    def __init__(self, origin: str, size: int, limit: int) -> None:
+        super().__init__(origin, f"article too large ({size} bytes > limit {limit})")
+        self.size = size
+        self.limit = limit

@@ -2,7 +2,9 @@
 
 A ``Pipeline`` holds the loaded resources (gazetteer, actors, lexicons). Build it once with
 ``Pipeline.load()`` and reuse it: it is immutable and safe to share between threads, and cheap
-to rebuild in each worker process.
+to rebuild in each worker process. An article over the limit on one article raises
+``ArticleTooLarge``; a long one is analysed in sections (``frontlines.sections``), so the time
+it takes is linear in its length.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from frontlines import sections
 from frontlines.annotate import Annotator
 from frontlines.extraction import Extractor
 from frontlines.records import Aggregate, AnnotatedDocument, Article, Event, EventType
+from frontlines.sources import MAX_ARTICLE_BYTES, check_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,10 @@ class Pipeline:
         return cls(annotator, Extractor.load(annotator, lexicon))
 
     def annotate(self, article: Article) -> AnnotatedDocument:
-        return self.annotator.annotate(article)
+        _check(article)
+        return sections.join_documents(
+            article, sections.annotate_sections(article, self.annotator.annotate)
+        )
 
     def run(
         self,
@@ -66,8 +73,25 @@ class Pipeline:
         include_all: bool = False,
     ) -> ExtractionResult:
         """Annotate and extract. ``include_all`` keeps negated / non-asserted events, flagged."""
-        doc = self.annotator.annotate(article)
-        events, aggregates = self.extractor.extract(doc, include_all=include_all)
+        _check(article)
+        docs = sections.annotate_sections(article, self.annotator.annotate)
+        if len(docs) == 1:
+            doc = docs[0][1]
+            events, aggregates = self.extractor.extract(doc, include_all=include_all)
+        else:
+            found = [
+                (offset, self.extractor.extract(d, include_all=include_all)) for offset, d in docs
+            ]
+            doc = sections.join_documents(article, docs)
+            events = tuple(sections.join_events(sections.shift(e, o) for o, (e, _) in found))
+            aggregates = tuple(
+                sections.join_aggregates(sections.shift(a, o) for o, (_, a) in found)
+            )
         if types is not None:
             events = tuple(e for e in events if e.type in types)
         return ExtractionResult(article, doc, events, aggregates)
+
+
+def _check(article: Article) -> None:
+    """The limit on one article holds for articles built in Python too, not only read ones."""
+    check_size(article.text, article.origin or article.id, MAX_ARTICLE_BYTES)

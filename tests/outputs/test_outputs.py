@@ -214,3 +214,48 @@ def test_cli_control_events_check_export(store_db: Path, tmp_path: Path) -> None
 def test_cli_db_from_environment(store_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINES_DB", str(store_db))
     assert len(run("events", "--format", "jsonl").splitlines()) == 3
+
+
+def test_outputs_acled_csv_neutralises_formulas(tmp_path: Path) -> None:
+    """Outlets, sentences and names are article text: a cell a spreadsheet would run as a
+    formula gets a leading ' (issue #10); numbers stay numbers, negative ones too."""
+    from dataclasses import replace
+
+    from frontlines.records import Actor, ActorKind
+    from frontlines.store import Store
+    from frontlines.store.testing import FakeResult, empty_document, make_article
+
+    west = replace(KUNDUZ, lon=-12.5, name="=Kunduz")
+    hostile = [
+        make_event("f1", outlet="=HYPERLINK(\"http://evil.example\",\"x\")", sentence="-2+3"),
+        make_event(
+            "f2",
+            place=west,
+            actor=Actor("evil", "@SUM(A1:A9)", ActorKind.NON_STATE),
+            outlet="+cmd|' /C calc'!A0",
+            sentence="\tTab first.",
+        ),
+    ]
+    db = tmp_path / "f.db"
+    with Store.open(db) as store:
+        for e in hostile:
+            a = make_article(e.article_id, outlet=e.outlet)
+            store.add(FakeResult(a, empty_document(a), (e,), ()))
+        store.rebuild()
+    out = run("export", "--db", str(db), "--format", "acled-csv")
+    by_notes = {r["notes"]: r for r in csv.DictReader(io.StringIO(out))}
+
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    cells = [c for r in by_notes.values() for c in r.values() if not number(c)]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    first, second = by_notes["'-2+3"], by_notes["'\tTab first."]
+    assert first["source"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert second["actor1"] == "'@SUM(A1:A9)" and second["source"] == "'+cmd|' /C calc'!A0"
+    assert second["location"] == "'=Kunduz"
+    assert second["longitude"] == "-12.5"  # a number, not neutralised

@@ -6,6 +6,7 @@ Runs on a local Ray (started once for the module); skipped only when Ray is not 
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -99,3 +100,35 @@ def test_lines_split_on_newline_only() -> None:
     data = b'{"a": "x\xe2\x80\xa8y"}\n\n' + b"z" * 30 + b"\nlast"
     assert list(_lines(io.BytesIO(data), max_bytes=20)) == [
         b'{"a": "x\xe2\x80\xa8y"}\n', b"\n", None, b"last"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\n \n",
+        b"[" * 1000 + b"]" * 1000 + b"\n",
+        b'{"id": "s", "text": "Herat \\ud800 fell."}\n',
+        b'{"id": "n", "published": 20210812, "text": "Herat fell on Thursday."}\n',
+    ],
+)
+def test_ray_reader_names_hostile_lines_like_the_embedded_reader(
+    tmp_path: Path, data: bytes
+) -> None:
+    """The datasource's parser on its own (no Ray run): same articles, same errors."""
+    import io
+
+    from frontlines.scale.ray_io import ArticleDatasource
+    from frontlines.sources import DEFAULT_MAX_BYTES, iter_articles
+
+    path = tmp_path / "hostile.jsonl"
+    path.write_bytes(data)
+    errors: list[ReadError] = []
+    local = list(iter_articles([path], on_error=errors.append))
+    reader = ArticleDatasource.__new__(ArticleDatasource)  # skip Ray's path expansion
+    reader._max_bytes, reader._published = DEFAULT_MAX_BYTES, None
+    rows = list(reader._jsonl(io.BytesIO(data), str(path), "hostile"))
+    assert [(r["origin"], r["error"]) for r in rows if r["error"]] == [
+        (e.origin, e.reason) for e in errors
+    ]
+    assert [pickle.loads(r["article"]) for r in rows if r["article"]] == local

@@ -55,3 +55,45 @@ def test_dates_parse_published_accepts(value: object, expected: tuple[object, ob
 def test_dates_parse_published_rejects(value: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_published(value)
+
+
+TODAY = D(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (20210812, D(2021, 8, 12)),  # a YYYYMMDD number, not 1970-08-23 in epoch seconds
+        (20210812.0, D(2021, 8, 12)),
+        ("20210812", D(2021, 8, 12)),  # ISO 8601 basic format
+        (D(2026, 12, 31), D(2026, 12, 31)),  # within FUTURE_DAYS of today
+        (D(1800, 1, 1), D(1800, 1, 1)),
+    ],
+)
+def test_dates_numbers_and_range_accepted(value: object, expected: dt.date) -> None:
+    assert parse_published(value, today=TODAY) == (expected, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (20211312, "impossible date 2021-13-12"),
+        (12345, "neither a YYYYMMDD day nor an epoch timestamp"),
+        (-5, "neither a YYYYMMDD day nor an epoch timestamp"),
+        (10**20, "neither a YYYYMMDD day nor an epoch timestamp"),
+        (float("nan"), "not a date"),
+        (float("inf"), "not a date"),
+        ("9999-01-01", "more than 30 days after today"),
+        (99991231, "more than 30 days after today"),
+        (D(2027, 3, 1), "more than 30 days after today"),
+        ("0001-01-01", "before 1800-01-01"),  # was an OverflowError in the date resolver
+        ("0001-01-01T00:00:00Z", "before 1800-01-01"),
+        ("1799-12-31", "before 1800-01-01"),
+        ("0000-01-01", "impossible date"),
+        (-7_000_000_000, "before 1800-01-01"),  # epoch seconds in 1748
+        (-99999999999, "epoch value out of range"),
+    ],
+)
+def test_dates_implausible_values_are_refused(value: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_published(value, today=TODAY)

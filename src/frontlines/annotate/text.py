@@ -81,6 +81,8 @@ _LINE = re.compile(r"[^\n]+")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_CLOSERS = frozenset("\"'\u201d\u2019)]")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -97,8 +99,7 @@ def sentences(text: str) -> list[Span]:
         start = line.start()
         for b in _BOUNDARY.finditer(line.group()):
             end = line.start() + b.end()
-            head = text[start:end]
-            m = _WORD_BEFORE.search(head.rstrip("\"'\u201d\u2019)]"))
+            m = _WORD_BEFORE.search(_last_word(text, start, end))
             if m and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1):
                 continue
             span = _strip(text, start, end)
@@ -109,6 +110,18 @@ def sentences(text: str) -> list[Span]:
         if span.text:
             out.append(span)
     return out
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without closing quotes, cut to its last run of letters and dots:
+    all ``_WORD_BEFORE`` can match. Searching the whole sentence so far instead made a line of
+    skipped abbreviations ("Gen. Gen. Gen. ...") quadratic: 200 KB took 20 s."""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    begin = end
+    while begin > start and text[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    return text[begin:end]
 
 
 def _strip(text: str, start: int, end: int) -> Span:

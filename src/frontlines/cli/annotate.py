@@ -29,10 +29,14 @@ def command(
     """Show every resolved place, date and actor in INPUTS with its span."""
     from frontlines.pipeline import Pipeline
 
-    log = ErrorLog()
+    log = ErrorLog(strict)
     pipeline = Pipeline.load(pipeline_config(actor_files, alias_files, lexicon_files))
     for article in articles(inputs, published, strict, log):
-        doc = pipeline.annotate(article)
+        try:
+            doc = pipeline.annotate(article)
+        except Exception as exc:  # one article's failure must not end the batch
+            log.failure(article.origin or article.id, "annotate", exc)
+            continue
         if fmt == "json":
             click.echo(json.dumps(document_json(doc), ensure_ascii=False))
         else:

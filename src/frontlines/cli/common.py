@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from frontlines.errors import ReadError
+from frontlines.errors import FrontlinesError, ReadError
 from frontlines.records import Article, EventType
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -19,10 +19,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from frontlines.sources.dates import check_range
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if param.name == "published":  # a publication date must be plausible, as in the inputs
+        try:
+            check_range(day)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return day
 
 
 def parse_types(
@@ -81,20 +89,45 @@ def reading_options(f: F) -> F:
 
 @dataclass
 class ErrorLog:
-    """Bad inputs of a batch run: reported on stderr as they happen, counted for the summary."""
+    """Problems of a batch run: reported on stderr as they happen, counted for the exit status.
 
-    errors: list[ReadError] = field(default_factory=list)
+    Skipped inputs (unreadable) and failed articles (extraction or store) both make a
+    batch end with exit status 1; with ``--strict`` the first one stops it with status 2.
+    """
+
+    strict: bool = False
+    skipped: int = 0
+    failed: int = 0
 
     def __call__(self, error: ReadError) -> None:
-        self.errors.append(error)
+        self.skipped += 1
         click.echo(f"skipped {error.origin}: {error.reason}", err=True)
 
+    def failure(self, origin: str, stage: str, error: BaseException | str) -> None:
+        """An article that was read but could not be extracted or stored."""
+        detail = error if isinstance(error, str) else _describe(error)
+        if self.strict:
+            raise FrontlinesError(f"{origin}: {stage} failed: {detail}")
+        self.failed += 1
+        click.echo(f"failed {origin} ({stage}): {detail}", err=True)
+
+    def on_extract_failure(self, article: Article, error: BaseException) -> None:
+        """``run_pipeline``'s ``on_failure``: report the article and go on (or stop, strict)."""
+        self.failure(article.origin or article.url or article.id, "extract", error)
+
     def summary(self) -> None:
-        """Report the skipped inputs and end with exit status 1 if there were any, so that a
-        script notices; everything readable has been processed (and stored) by then."""
-        if self.errors:
-            click.echo(f"{len(self.errors)} input(s) skipped because of errors", err=True)
+        """Report the problems and end with exit status 1 if there were any, so that a script
+        notices; everything readable has been processed (and stored) by then."""
+        if self.skipped:
+            click.echo(f"{self.skipped} input(s) skipped because of errors", err=True)
+        if self.failed:
+            click.echo(f"{self.failed} article(s) failed", err=True)
+        if self.skipped or self.failed:
             raise SystemExit(1)
+
+
+def _describe(error: BaseException) -> str:
+    return str(error) if isinstance(error, FrontlinesError) else repr(error)
 
 
 def articles(

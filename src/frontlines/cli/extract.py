@@ -66,7 +66,7 @@ def command(
     """Extract events from INPUTS (files, directories, JSON Lines; "-" or nothing for stdin)."""
     from frontlines.scale import run_pipeline
 
-    log = ErrorLog()
+    log = ErrorLog(strict)
     config = pipeline_config(actor_files, alias_files, lexicon_files)
     rows: list[list[str]] = []
     results = run_pipeline(
@@ -78,6 +78,7 @@ def command(
         output_dir=output_dir,
         types=types,
         include_all=include_all,
+        on_failure=log.on_extract_failure,
     )
     for result in results:
         for event in result.events:

@@ -12,6 +12,7 @@ import click
 
 from frontlines.cli.common import ErrorLog, articles, pipeline_config, reading_options
 from frontlines.cli.query import db_option, parse_priors
+from frontlines.errors import FrontlinesError
 from frontlines.records import Actor, Article
 from frontlines.store.types import AddOutcome
 
@@ -113,14 +114,16 @@ def command(
     from frontlines.store import Store
     from frontlines.store.ingest import DeadLetter, ingest
 
-    log = ErrorLog()
+    log = ErrorLog(strict)
     config = pipeline_config(actor_files, alias_files, lexicon_files)
     batch_engine = jobs > 1 or engine != "local"
     pipeline = None if batch_engine else Pipeline.load(config)
     bar = Progress(sys.stderr.isatty() if progress is None else progress)
 
     def dead(letter: DeadLetter) -> None:
-        click.echo(f"\nfailed {letter.origin} ({letter.stage}): {letter.error}", err=True)
+        if bar.enabled:
+            click.echo(err=True)  # off the progress line
+        log.failure(letter.origin, letter.stage, letter.error)
 
     with Store.open(db) as store:
         stream: Iterable[Article] = articles(inputs, published, strict, log)
@@ -135,16 +138,21 @@ def command(
                 is_current=store.is_current,
             )
             stream = runner.articles()
-        stats = ingest(
-            store,
-            stream,
-            runner,
-            batch_size=batch_size,
-            strict=strict,
-            rebuild=False,
-            on_error=dead,
-            on_article=bar,
-        )
+        try:
+            stats = ingest(
+                store,
+                stream,
+                runner,
+                batch_size=batch_size,
+                strict=strict,
+                rebuild=False,
+                on_error=dead,
+                on_article=bar,
+            )
+        except FrontlinesError:  # --strict stopped: what was stored before it is merged too
+            bar.done()
+            store.rebuild(full=full_rebuild)
+            raise
         bar.done()
         if priors:
             store.set_priors(
@@ -153,7 +161,7 @@ def command(
         stats.rebuild = store.rebuild(full=full_rebuild)
     click.echo(
         f"{stats.read} articles: {stats.added} added, {stats.replaced} replaced, "
-        f"{stats.unchanged} unchanged, {stats.failed + len(log.errors)} failed; "
+        f"{stats.unchanged} unchanged, {stats.failed + log.skipped} failed; "
         f"{stats.events} events, {stats.rebuild.merged_events} merged events in {db}",
         err=True,
     )

@@ -2,6 +2,11 @@
 
 The mapping from our event types to ACLED's event/sub-event types lives in the named tables
 below; the rest is lookup (country names, numeric ISO codes, regions).
+
+Text cells come from articles (outlets, sentences, names), which are hostile input: a cell
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be run as a formula by
+a spreadsheet ("CSV injection"), so such a text gets a leading ``'`` (``safe_cell``). Numbers
+(coordinates, counts) are written as numbers.
 """
 
 from __future__ import annotations
@@ -210,12 +215,22 @@ def acled_row(m: MergedEvent) -> dict[str, Any]:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text a spreadsheet would take for a formula, with a leading ``'``; others unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_acled_csv(events: Iterable[MergedEvent], out: IO[str]) -> int:
     """Write the header and one row per event; returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for m in events:
-        writer.writerow(acled_row(m))
+        writer.writerow({k: safe_cell(v) for k, v in acled_row(m).items()})
         n += 1
     return n

@@ -14,6 +14,7 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from frontlines.pipeline import ExtractionResult, Pipeline, PipelineConfig
@@ -112,3 +113,46 @@ def _picklable(exc: BaseException) -> BaseException:
     except Exception:
         return RuntimeError(repr(exc))
     return exc
+
+
+class PipelineProcess:
+    """``Pipeline.run`` in one spawned worker process, for a caller that must stay responsive.
+
+    The HTTP server extracts posted articles here: extraction is pure Python, and in a thread
+    of the server it would hold the GIL that every read request needs (reads slowed ~40x
+    during a long ingest). A worker that died (killed, out of memory) is replaced on the next
+    call; the article it was working on fails with the pool's error.
+    """
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self._config = config
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init,
+                initargs=(self._config, None, False),
+            )
+        return self._pool
+
+    def warm(self) -> None:
+        """Start the worker and load its pipeline now rather than on the first article."""
+        self._executor().submit(_work, []).result()
+
+    def run(self, article: Article, /) -> ExtractionResult:
+        try:
+            [outcome] = self._executor().submit(_work, [article]).result()
+        except BrokenProcessPool:
+            self.close()  # a fresh worker next time
+            raise
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -28,7 +28,7 @@ from ray.data.datasource import FileBasedDatasource
 from frontlines.errors import ReadError
 from frontlines.sources import DEFAULT_MAX_BYTES, article_from_json
 from frontlines.sources.decode import looks_binary
-from frontlines.sources.reader import decode_json_line
+from frontlines.sources.reader import EMPTY_JSONL, decode_json_line
 
 #: Rows per block handed to the extraction actors' queues.
 ROWS_PER_BLOCK = 256
@@ -84,9 +84,11 @@ class ArticleDatasource(FileBasedDatasource):
 
     def _jsonl(self, f: Any, shown: str, stem: str) -> Iterator[dict[str, Any]]:
         """Mirrors ``frontlines.sources.reader._iter_jsonl`` line for line (messages too)."""
+        items = 0
         for lineno, raw in enumerate(_lines(f, self._max_bytes), start=1):
             where = f"{shown}:{lineno}"
             if raw is None:
+                items += 1
                 yield _error(where, f"line too large (> limit {self._max_bytes} bytes)")
                 continue
             if lineno == 1:
@@ -97,10 +99,13 @@ class ArticleDatasource(FileBasedDatasource):
             obj = decode_json_line(raw, where)
             if obj is None:
                 continue
+            items += 1
             if isinstance(obj, ReadError):
                 yield _error(obj.origin, obj.reason)
                 continue
             yield self._article(obj, where, stem)
+        if not items:
+            yield _error(shown, EMPTY_JSONL)
 
     def _parquet(self, f: Any, shown: str, stem: str) -> Iterator[dict[str, Any]]:
         """One article per row; the same fields and rules as a JSON Lines record."""

@@ -2,7 +2,10 @@
 
 Reads go through read-only store connections, one per worker thread (a sqlite3 connection
 must not be used by two threads at once); the optional ingest endpoint writes through one
-writer connection behind a lock, so the server never needs more than SQLite's one writer.
+writer connection behind a lock, so the server never needs more than SQLite's one writer, and
+extracts in a worker process, so a long article does not hold the GIL the reads need.
+Every bad parameter is a 4xx JSON answer naming it; anything unexpected a JSON 500, all with
+the security headers (``guards``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import math
 import threading
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -31,10 +36,11 @@ from frontlines.errors import FrontlinesError, ReadError
 from frontlines.records import Article, EventType
 from frontlines.serve import schemas as s
 from frontlines.serve.cache import ReadCache
+from frontlines.serve.guards import HeadAsGet, JsonErrors
 from frontlines.serve.security import SecurityHeaders, bearer_matches
 from frontlines.store import EventQuery, Member, MergedEvent, MergedStatus, Store
 from frontlines.store.ingest import Runner
-from frontlines.store.sql import where_clause
+from frontlines.store.sql import MAX_INT64, as_number, where_clause
 from frontlines.store.types import AddOutcome
 from frontlines.timeline import ControlStatus
 
@@ -42,6 +48,7 @@ MAX_ARTICLE_BYTES = 1_000_000
 MAX_ARTICLES = 100
 MAX_BODY_BYTES = 16 * 1024 * 1024
 MAX_PAGE = 1000
+MAX_OFFSET = MAX_INT64  # SQLite's OFFSET is a signed 64-bit integer
 BASEMAP = "countries-50m.geojson"
 
 
@@ -131,7 +138,15 @@ class Writer:
                         )
                     )
                     continue
-                outcome = store.add(result)
+                try:
+                    outcome = store.add(result)  # its own savepoint: all of it or nothing
+                except Exception as exc:
+                    results.append(
+                        s.IngestItemOut(
+                            id=article.id, outcome="failed", events=0, error=f"store: {exc!r}"
+                        )
+                    )
+                    continue
                 results.append(
                     s.IngestItemOut(
                         id=article.id,
@@ -147,12 +162,18 @@ class Writer:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+            close = getattr(self._pipeline, "close", None)
+            if close is not None:
+                close()
 
 
 def _default_pipeline() -> Runner:
-    from frontlines.pipeline import Pipeline
+    """The real pipeline in a worker process (loaded there now, off the request path)."""
+    from frontlines.scale.local import PipelineProcess
 
-    return Pipeline.load()
+    runner = PipelineProcess()
+    runner.warm()
+    return runner
 
 
 def _store(request: Request) -> Store:
@@ -167,7 +188,15 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 
 def _article_href(article_id: str) -> str:
-    return f"/articles/{article_id}"
+    """The stored text's URL; ids may hold "/" (directory ingest: "a/x"), "?", "#" or spaces."""
+    return "/articles/" + quote(article_id, safe="")
+
+
+def _place(value: str | None, name: str = "place") -> str | None:
+    """A place name or geonameid; a number no geonameid can be is a 422 naming ``name``."""
+    if value is not None and as_number(value) == -1:
+        raise HTTPException(422, f"{name}: geonameid {value[:40]!r} is out of range")
+    return value
 
 
 def _member(store: Store, m: Member) -> dict[str, Any]:
@@ -226,6 +255,8 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         a, b, c, d = (float(x) for x in value.split(","))
     except ValueError:
         raise HTTPException(422, f"bbox: {value!r} is not minlon,minlat,maxlon,maxlat") from None
+    if not all(math.isfinite(x) for x in (a, b, c, d)):
+        raise HTTPException(422, f"bbox: {value!r} has a value that is not a finite number")
     if a > c or b > d:
         raise HTTPException(422, f"bbox: {value!r} has min greater than max")
     return a, b, c, d
@@ -315,7 +346,11 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.readers = readers
+    # Innermost first: gzip, HEAD (after gzip, so its length is the gzipped one), JSON 500s,
+    # and the security headers outside everything the app itself sends.
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(JsonErrors)
     app.add_middleware(SecurityHeaders)
 
     # ----------------------------------------------------------------------- errors
@@ -340,7 +375,7 @@ def create_app(
         article_id: str | None = None,
         merged: Annotated[bool, Query(description="Merged events (default) or raw.")] = True,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Events by date then id, filtered, one page at a time (``total`` counts all)."""
         if since and until and since > until:
@@ -350,7 +385,7 @@ def create_app(
             until=until,
             types=_types(type),
             actor=actor,
-            place=place,
+            place=_place(place),
             country=country,
             bbox=_bbox(bbox),
             statuses=_statuses(status),
@@ -416,6 +451,7 @@ def create_app(
     def timeline(store: StoreDep, place: Annotated[str, PathParam(max_length=200)]) -> Any:
         """Control periods and changes of a place (name or geonameid), with the events behind
         them: evidence sentences, sources, statuses and article links."""
+        _place(place)
         places = store.places(place)
         if not places:
             raise HTTPException(404, f"no place {place!r} in the store")
@@ -449,7 +485,7 @@ def create_app(
     # ----------------------------------------------------------------------- articles
 
     @app.get(
-        "/articles/{article_id}",
+        "/articles/{article_id:path}",
         response_model=s.ArticleOut,
         responses={404: {"model": s.ErrorOut}},
         tags=["articles"],
@@ -457,12 +493,17 @@ def create_app(
     def get_article(
         store: StoreDep, article_id: Annotated[str, PathParam(max_length=500)]
     ) -> dict[str, Any]:
-        """The stored article (full text) and the ids of the events extracted from it."""
+        """The stored article (full text) and the ids of the events extracted from it.
+
+        The id may contain "/" (``a/x`` from a directory ingest), as is or as ``%2F``. Where
+        the article was read from (a local path) is not served."""
         a = store.article(article_id)
         if a is None:
             raise HTTPException(404, f"no article {article_id!r}")
         ids = [e.id for e in store.events(EventQuery(article_id=article_id))]
-        return {**a.to_dict(), "event_ids": ids}
+        out = a.to_dict()
+        out.pop("origin", None)
+        return {**out, "event_ids": ids}
 
     @app.post(
         "/articles",
@@ -503,7 +544,8 @@ def create_app(
                 401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"}
             )
         body = await _read_body(request, config.max_body_bytes)
-        articles = _parse_articles(body, config)
+        # parsing a 16 MB body is work too: off the event loop, like the ingest
+        articles = await run_in_threadpool(_parse_articles, body, config)
         return await run_in_threadpool(writer.ingest, articles)
 
     # ----------------------------------------------------------------------- service
@@ -612,11 +654,11 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def _parse_articles(body: bytes, config: ServeConfig) -> list[Article]:
     """JSON body -> articles, with the same field rules as ``frontlines ingest`` (JSON Lines)."""
-    from frontlines.sources import article_from_json
+    from frontlines.sources import article_from_json, loads_json
 
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = loads_json(body)
+    except ValueError as exc:
         raise HTTPException(422, f"body is not JSON: {exc}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -630,7 +672,10 @@ def _parse_articles(body: bytes, config: ServeConfig) -> list[Article]:
     out: list[Article] = []
     for i, obj in enumerate(items):
         where = f"articles[{i}]"
-        size = len(json.dumps(obj, ensure_ascii=False).encode("utf-8"))
+        try:
+            size = len(json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        except RecursionError:
+            raise HTTPException(422, f"{where}: nested too deeply") from None
         if size > config.max_article_bytes:
             raise HTTPException(
                 413, f"{where}: {size} bytes; one article may have {config.max_article_bytes}"

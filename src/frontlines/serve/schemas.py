@@ -229,7 +229,7 @@ class TimelineOut(_Out):
 
 
 class ArticleOut(_Out):
-    """``Article.to_dict`` plus the ids of the events reported in it."""
+    """``Article.to_dict`` without ``origin`` (a local path), plus the ids of its events."""
 
     id: str
     url: str | None = None
@@ -237,7 +237,6 @@ class ArticleOut(_Out):
     published: str | None = None
     published_precision: str | None = None
     outlet: str | None = None
-    origin: str | None = None
     text: str
     event_ids: list[str] = []
 

@@ -1,8 +1,12 @@
 """Publication dates as found in article metadata, normalised to a day plus a precision.
 
-Metadata dates arrive in many shapes (ISO days, timestamps, epoch seconds, "YYYY-MM" month
-pages, RFC 2822 feed dates). Only an explicit value is trusted; an impossible day raises, so the
-reader can name the field instead of silently dating the article wrong.
+Metadata dates arrive in many shapes (ISO days, "20210812", timestamps, epoch seconds,
+"YYYY-MM" month pages, RFC 2822 feed dates). Only an explicit value is trusted; an impossible or
+implausible day raises, so the reader can name the field instead of silently dating the article
+wrong: a number is a YYYYMMDD day (8 digits) or an epoch timestamp (9 to 13 digits), never
+"seconds since 1970" by default, and a day before ``EARLIEST`` or more than ``FUTURE_DAYS``
+after today is refused (a typo, or a default value of the scraper; relative dates in the text
+would be anchored on it).
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _EPOCH = re.compile(r"^-?\d{9,13}(\.\d+)?$")
+_BASIC_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # ISO 8601 basic format, 20210812
+
+#: The earliest publication date accepted (older "news" is a default value, not a date).
+EARLIEST = dt.date(1800, 1, 1)
+#: How far after today a publication date may be (time zones, clock skew, embargoes).
+FUTURE_DAYS = 30
 
 # Epoch values above this are taken as milliseconds (seconds would be past year 5000).
 _MS_THRESHOLD = 100_000_000_000
@@ -39,12 +49,47 @@ def _make(year: int, month: int, day: int) -> dt.date:
         raise ValueError(f"impossible date {year:04d}-{month:02d}-{day:02d} ({exc})") from exc
 
 
-def parse_published(value: object) -> tuple[dt.date | None, DatePrecision | None]:
+def check_range(day: dt.date, today: dt.date | None = None) -> dt.date:
+    """``day`` if it is a plausible publication date, else ``ValueError`` saying why."""
+    today = today or dt.date.today()
+    if day < EARLIEST:
+        raise ValueError(f"date {day.isoformat()} is before {EARLIEST.isoformat()}")
+    if (day - today).days > FUTURE_DAYS:
+        raise ValueError(
+            f"date {day.isoformat()} is more than {FUTURE_DAYS} days after today"
+            f" ({today.isoformat()})"
+        )
+    return day
+
+
+def _from_number(value: float) -> dt.date:
+    """8 digits are a YYYYMMDD day, 9 to 13 an epoch timestamp; anything else is refused."""
+    if value == int(value) and 10_000_000 <= value <= 99_999_999:
+        m = _BASIC_DAY.match(str(int(value)))
+        assert m is not None
+        return _make(int(m[1]), int(m[2]), int(m[3]))
+    if 1e8 <= abs(value) < 1e13:
+        return _from_epoch(value)
+    raise ValueError(
+        f"number {value!r} is neither a YYYYMMDD day nor an epoch timestamp (9 to 13 digits)"
+    )
+
+
+def parse_published(
+    value: object, *, today: dt.date | None = None
+) -> tuple[dt.date | None, DatePrecision | None]:
     """Normalise a metadata date to ``(day, precision)``; ``(None, None)`` when absent.
 
     Timestamps keep the calendar day as written (the outlet's local day), not the UTC day.
-    Raises ``ValueError`` for impossible or unrecognised values.
+    Raises ``ValueError`` for impossible, implausible (``check_range``) or unrecognised values.
     """
+    day, precision = _parse(value)
+    if day is not None:
+        check_range(day, today)
+    return day, precision
+
+
+def _parse(value: object) -> tuple[dt.date | None, DatePrecision | None]:
     if value is None:
         return None, None
     if isinstance(value, bool):
@@ -54,7 +99,9 @@ def parse_published(value: object) -> tuple[dt.date | None, DatePrecision | None
     if isinstance(value, dt.date):
         return value, DatePrecision.DAY
     if isinstance(value, int | float):
-        return _from_epoch(float(value)), DatePrecision.DAY
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"not a date: {value!r}")
+        return _from_number(value), DatePrecision.DAY
     if not isinstance(value, str):
         raise ValueError(f"not a date: {value!r}")
     s = value.strip()
@@ -64,6 +111,8 @@ def parse_published(value: object) -> tuple[dt.date | None, DatePrecision | None
         return _make(int(m[1]), int(m[2]), int(m[3])), DatePrecision.DAY
     if m := _MONTH.match(s):
         return _make(int(m[1]), int(m[2]), 1), DatePrecision.MONTH
+    if m := _BASIC_DAY.match(s):
+        return _make(int(m[1]), int(m[2]), int(m[3])), DatePrecision.DAY
     if m := _YEAR.match(s):
         return _make(int(m[1]), 1, 1), DatePrecision.YEAR
     if _DATETIME.match(s):

@@ -20,10 +20,16 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 from urllib.parse import urlsplit
 
-from frontlines.errors import ReadError
+from frontlines.errors import ArticleTooLarge, ReadError
 from frontlines.records import Article, DatePrecision
-from frontlines.sources.dates import parse_published
-from frontlines.sources.decode import DEFAULT_MAX_BYTES, declared_html_charset, decode, looks_binary
+from frontlines.sources.dates import check_range, parse_published
+from frontlines.sources.decode import (
+    DEFAULT_MAX_BYTES,
+    MAX_ARTICLE_BYTES,
+    declared_html_charset,
+    decode,
+    looks_binary,
+)
 from frontlines.sources.html import extract_html
 
 log = logging.getLogger(__name__)
@@ -51,6 +57,7 @@ SUFFIXES: dict[str, Format] = {
 _SNIFF = 8192
 _HTML_SNIFF = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|p|div|article)\b", re.I)
 _NEWLINES = re.compile(r"\r\n?")
+EMPTY_JSONL = "no articles (empty JSON Lines file)"
 
 
 class _LineReader(Protocol):
@@ -88,8 +95,32 @@ def _date_fields(
     value: object, override: dt.date | None
 ) -> tuple[dt.date | None, DatePrecision | None]:
     if override is not None:
-        return override, DatePrecision.DAY
+        return check_range(override), DatePrecision.DAY
     return parse_published(value)
+
+
+def valid_unicode(value: str, what: str, where: str) -> str:
+    """``value`` unless it holds a lone surrogate (JSON allows "\\ud800"; it is no character,
+    and could be neither stored nor printed as UTF-8): then a ``ReadError`` naming it."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(value[exc.start])
+        raise ReadError(
+            where, f"{what}: lone surrogate U+{bad:04X} at character {exc.start} (not Unicode)"
+        ) from None
+    return value
+
+
+def check_size(text: str, where: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
+    """``text`` unless its UTF-8 form is over ``max_bytes``: then ``ArticleTooLarge``."""
+    if len(text) > max_bytes // 4:  # cheap for everything that cannot be over
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise ArticleTooLarge(where, size, max_bytes)
+    return text
 
 
 def _os_reason(exc: OSError) -> str:
@@ -144,17 +175,23 @@ def read_text(
     Newlines are normalised and the text stripped, so offsets computed later are stable.
     """
     where = origin or id
-    if len(text) > max_bytes and len(text.encode("utf-8")) > max_bytes:
-        raise ReadError(where, f"text too large (> limit {max_bytes} bytes)")
-    cleaned = _clean_text(text)
+    check_size(text, where, min(max_bytes, MAX_ARTICLE_BYTES))
+    cleaned = _clean_text(valid_unicode(text, "text", where))
     if not cleaned:
         raise ReadError(where, "empty text")
+    for what, value in (("id", id), ("title", title), ("url", url), ("outlet", outlet)):
+        if value is not None:
+            valid_unicode(value, what, where)
+    try:
+        day = check_range(published) if published is not None else None
+    except ValueError as exc:
+        raise ReadError(where, f"published: {exc}") from None
     return Article(
         id=id,
         text=cleaned,
         title=title,
         url=url,
-        published=published,
+        published=day,
         published_precision=DatePrecision.DAY if published else None,
         outlet=outlet or domain_of(url),
         origin=origin,
@@ -172,9 +209,10 @@ def read_html(
     """An ``Article`` from a saved web page: main text, title, date and outlet from its metadata."""
     where = origin or id
     content = extract_html(html, url=url)
-    text = _clean_text(content.text)
+    text = _clean_text(valid_unicode(content.text, "text", where))
     if not text:
         raise ReadError(where, "no readable text in the HTML page")
+    check_size(text, where)
     try:
         day, precision = _date_fields(content.published, published)
     except ValueError:
@@ -199,19 +237,19 @@ def _str_field(obj: dict[str, Any], key: str, where: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        return valid_unicode(value, f"field {key!r}", where).strip() or None
     if isinstance(value, int | float) and not isinstance(value, bool) and key == "id":
         return str(value)
     raise ReadError(where, f"field {key!r} must be a string, got {type(value).__name__}")
 
 
-def _outlet_field(obj: dict[str, Any]) -> str | None:
+def _outlet_field(obj: dict[str, Any], where: str) -> str | None:
     for key in ("outlet", "source"):
         value = obj.get(key)
         if isinstance(value, dict):  # e.g. {"id": ..., "name": "Reuters"} from news APIs
             value = value.get("name")
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return valid_unicode(value, f"field {key!r}", where).strip()
     return None
 
 
@@ -225,7 +263,7 @@ def article_from_json(
         raise ReadError(where, "missing field 'text'")
     if not isinstance(obj["text"], str):
         raise ReadError(where, f"field 'text' must be a string, got {type(obj['text']).__name__}")
-    text = _clean_text(obj["text"])
+    text = _clean_text(valid_unicode(check_size(obj["text"], where), "field 'text'", where))
     if not text:
         raise ReadError(where, "empty text")
     try:
@@ -240,7 +278,7 @@ def article_from_json(
         url=url,
         published=day,
         published_precision=precision,
-        outlet=_outlet_field(obj) or domain_of(url),
+        outlet=_outlet_field(obj, where) or domain_of(url),
         origin=where,
     )
 
@@ -256,10 +294,25 @@ def decode_json_line(raw: bytes, where: str) -> object | ReadError | None:
         reason = f"not valid UTF-8 at byte {exc.start} (JSON Lines must be UTF-8)"
         return ReadError(where, reason)
     try:
-        value: object = json.loads(line)
+        return loads_json(line)
+    except ValueError as exc:
+        return ReadError(where, str(exc))
+
+
+def loads_json(text: str | bytes) -> object:
+    """``json.loads`` whose every failure is a ``ValueError`` with a one-line reason: malformed
+    JSON, nesting too deep for the parser (``[[[...`` a thousand deep is a RecursionError), or a
+    number too long for ``int``."""
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"malformed JSON ({exc.msg}, column {exc.colno})")
-    return value
+        raise ValueError(f"malformed JSON ({exc.msg}, column {exc.colno})") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 at byte {exc.start}") from None
+    except RecursionError:
+        raise ValueError("malformed JSON (nested too deeply)") from None
+    except ValueError:  # int() refuses numbers of more than 4,300 digits
+        raise ValueError("malformed JSON (a number too long to read)") from None
 
 
 def _skip_rest_of_line(stream: _LineReader) -> None:
@@ -277,16 +330,23 @@ def _iter_jsonl(
     published: dt.date | None,
     max_bytes: int,
 ) -> Iterator[Item]:
-    """Read one line at a time; a long line is skipped without ever being held in memory."""
+    """Read one line at a time; a long line is skipped without ever being held in memory.
+
+    A file with no line at all (empty, or blank lines only) is an error, as an empty text is.
+    """
     lineno = 0
+    items = 0
     while True:
         raw = stream.readline(max_bytes + 1)
         if not raw:
+            if not items:
+                yield ReadError(origin, EMPTY_JSONL)
             return
         lineno += 1
         where = f"{origin}:{lineno}"
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             _skip_rest_of_line(stream)
+            items += 1
             yield ReadError(where, f"line too large (> limit {max_bytes} bytes)")
             continue
         if lineno == 1:
@@ -297,6 +357,7 @@ def _iter_jsonl(
         obj = decode_json_line(raw, where)
         if obj is None:
             continue
+        items += 1
         if isinstance(obj, ReadError):
             yield obj
             continue

@@ -33,6 +33,7 @@ from frontlines.store.schema import SCHEMA_VERSION, current_version, migrate
 from frontlines.store.sql import (
     aggregate_from_dict,
     aggregate_kind,
+    as_number,
     complete_event,
     dedupe_events,
     iso,
@@ -527,14 +528,15 @@ class Store:
 
     def places(self, query: str | int | None = None) -> list[Place]:
         """Places seen in events; ``query`` is a geonameid or a name (case/accent-insensitive)."""
+        number = None if query is None else as_number(query)
         if query is None:
             rows = self.db.execute("SELECT data FROM places ORDER BY geonameid")
-        elif isinstance(query, int) or str(query).isdigit():
-            rows = self.db.execute("SELECT data FROM places WHERE geonameid = ?", (int(query),))
+        elif number is not None:
+            rows = self.db.execute("SELECT data FROM places WHERE geonameid = ?", (number,))
         else:
             rows = self.db.execute(
                 "SELECT data FROM places WHERE name_key = ? ORDER BY geonameid",
-                (name_key(query),),
+                (name_key(str(query)),),
             )
         return [Place.from_dict(json.loads(r[0])) for r in rows]
 

@@ -3,11 +3,14 @@
 Each article is written in its own savepoint inside a batch transaction committed every
 ``batch_size`` articles (or ``batch_seconds``): a crash loses at most the open batch, never
 half an article, and a re-run skips what was committed (same id and content hash) without
-even extracting it again.
+even extracting it again. A run that stops on an error (``strict``, a reader's exception,
+Ctrl-C) commits the articles it completed before it re-raises: each is whole in its savepoint.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
@@ -97,45 +100,66 @@ def ingest(
     stats = IngestStats()
     started = time.perf_counter()
     with ExitStack() as batch:
-        pending, opened = 0, 0.0
-        for article in articles:
-            stats.read += 1
-            outcome: AddOutcome | None = None
-            if store.is_current(article):
-                outcome = AddOutcome.UNCHANGED
-                stats.count(outcome)
-            else:
-                try:
-                    result = pipeline.run(article)
-                except Exception as exc:
-                    if strict:
-                        raise FrontlinesError(
-                            f"{_origin(article)}: extraction failed: {exc}"
-                        ) from exc
-                    _dead(stats, on_error, DeadLetter(_origin(article), "extract", repr(exc)))
-                else:
-                    if pending == 0:
-                        batch.enter_context(store.transaction())
-                        opened = time.perf_counter()
-                    try:
-                        outcome = store.add(result)  # a savepoint: all of it or nothing
-                    except Exception as exc:
-                        if strict:
-                            raise
-                        _dead(stats, on_error, DeadLetter(_origin(article), "store", repr(exc)))
-                    else:
-                        stats.count(outcome)
-                        stats.events += len(result.events)
-                    pending += 1
-                    if pending >= batch_size or time.perf_counter() - opened > batch_seconds:
-                        batch.close()  # commit the batch
-                        pending = 0
-            if on_article is not None:
-                on_article(article, outcome)
+        try:
+            _store_all(store, articles, pipeline, batch, stats, batch_size, batch_seconds,
+                       strict, on_error, on_article)
+        except BaseException:
+            # keep what was completed: every stored article is whole in its own savepoint
+            with contextlib.suppress(sqlite3.Error):
+                batch.close()
+            raise
     if rebuild:
         stats.rebuild = store.rebuild()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _store_all(
+    store: Store,
+    articles: Iterable[Article],
+    pipeline: Runner,
+    batch: ExitStack,
+    stats: IngestStats,
+    batch_size: int,
+    batch_seconds: float,
+    strict: bool,
+    on_error: Callable[[DeadLetter], None] | None,
+    on_article: Callable[[Article, AddOutcome | None], None] | None,
+) -> None:
+    """The loop of ``ingest``; ``batch`` holds the open batch transaction, if any."""
+    pending, opened = 0, 0.0
+    for article in articles:
+        stats.read += 1
+        outcome: AddOutcome | None = None
+        if store.is_current(article):
+            outcome = AddOutcome.UNCHANGED
+            stats.count(outcome)
+        else:
+            try:
+                result = pipeline.run(article)
+            except Exception as exc:
+                if strict:
+                    raise FrontlinesError(f"{_origin(article)}: extraction failed: {exc}") from exc
+                _dead(stats, on_error, DeadLetter(_origin(article), "extract", repr(exc)))
+            else:
+                if pending == 0:
+                    batch.enter_context(store.transaction())
+                    opened = time.perf_counter()
+                try:
+                    outcome = store.add(result)  # a savepoint: all of it or nothing
+                except Exception as exc:
+                    if strict:
+                        raise FrontlinesError(f"{_origin(article)}: store failed: {exc!r}") from exc
+                    _dead(stats, on_error, DeadLetter(_origin(article), "store", repr(exc)))
+                else:
+                    stats.count(outcome)
+                    stats.events += len(result.events)
+                pending += 1
+                if pending >= batch_size or time.perf_counter() - opened > batch_seconds:
+                    batch.close()  # commit the batch
+                    pending = 0
+        if on_article is not None:
+            on_article(article, outcome)
 
 
 def _dead(

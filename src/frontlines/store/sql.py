@@ -22,6 +22,22 @@ from frontlines.records import (
 )
 from frontlines.store.types import EventQuery, PlaceKindFilter
 
+#: The largest integer SQLite stores; a longer number can be no geonameid.
+MAX_INT64 = 2**63 - 1
+
+
+def as_number(value: str | int) -> int | None:
+    """A geonameid typed as digits: ASCII digits only ("²" is a digit to ``str.isdigit`` but
+    not to ``int``), -1 for a number too large to be any id (it matches nothing)."""
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_INT64 else -1
+    if not (value.isascii() and value.isdigit()):
+        return None
+    if len(value) > 19:  # > MAX_INT64 whatever the digits; no need to parse 10,000 of them
+        return -1
+    n = int(value)
+    return n if n <= MAX_INT64 else -1
+
 
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-free key: "Lashkar Gāh" == "lashkar-gah" == "LASHKARGAH"."""
@@ -112,9 +128,9 @@ def where_clause(q: EventQuery, *, merged: bool) -> tuple[str, list[Any]]:
         clauses.append("(actor_id = ? OR lower(actor_name) = lower(?))")
         args += [q.actor, q.actor]
     if q.place:
-        if q.place.isdigit():
+        if (number := as_number(q.place)) is not None:
             clauses.append("geonameid = ?")
-            args.append(int(q.place))
+            args.append(number)
         else:
             clauses.append("geonameid IN (SELECT geonameid FROM places WHERE name_key = ?)")
             args.append(name_key(q.place))
