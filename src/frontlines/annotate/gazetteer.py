@@ -138,6 +138,8 @@ class Gazetteer:
         self._cache: dict[str, tuple[tuple[Place, bool], ...]] = {}
         self._seats: dict[str, tuple[Place | None]] = {}  # seat_of answers by admin1 code
         self._variant_rules: VariantRules | None = None  # read on the first variant lookup
+        self._variants: dict[str, tuple[tuple[Place, bool], ...]] = {}  # by the name as given
+        self._countries: dict[str, Place] = {}  # all countries, read on first use (~250)
 
     # ------------------------------------------------------------------ loading
 
@@ -218,6 +220,9 @@ class Gazetteer:
         A lookup in the file, nothing held in memory: the open-world resolver asks it for the
         names in place roles that the gazetteer does not know as written.
         """
+        hit = self._variants.get(name)
+        if hit is not None:
+            return hit
         if self._variant_rules is None:
             self._variant_rules = load_variant_rules()
         vkey = variant_key(name, self._variant_rules)
@@ -235,7 +240,10 @@ class Gazetteer:
             if key != exact:
                 for p, cur in self.candidates(key):
                     out.setdefault(p.geonameid, (p, cur))
-        return tuple(out.values())
+        if len(self._variants) > 50_000:
+            self._variants.clear()
+        result = self._variants[name] = tuple(out.values())
+        return result
 
     def lookup(
         self, name: str, *, kind: PlaceKind | None = None, country: str | None = None
@@ -273,15 +281,12 @@ class Gazetteer:
         return _place(row) if row else None
 
     def country(self, code: str) -> Place | None:
-        row = (
-            self._con()
-            .execute(
-                f"SELECT {_COLUMNS} FROM place WHERE kind = 'country' AND country = ?",
-                (code.upper(),),
-            )
-            .fetchone()
-        )
-        return _place(row) if row else None
+        """The country with this ISO alpha-2 code (remembered: the table has no index on it)."""
+        if not self._countries:  # one scan for all of them
+            rows = self._con().execute(f"SELECT {_COLUMNS} FROM place WHERE kind = 'country'")
+            for row in rows:
+                self._countries.setdefault(row[5], _place(row))
+        return self._countries.get(code.upper())
 
     def seats(self, country: str, level: int = 1) -> list[Place]:
         """Admin seats of a country (``level`` 1: provincial capitals, 0: the capital)."""

@@ -233,4 +233,46 @@ _FACILITY_IN = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
-# --------------------------------------------------------------------------- data files
+# --------------------------------------------------------------------------- open-world
+# Containers of a name the gazetteer may not know (``open_places.py``). The kind words
+# themselves come from ``data/open_places.yaml``; ``{kind}`` below is their alternation.
+
+# a parenthesis right after a name (ACLED style): "Bar-Sanguun (Kismaayo, Lower Juba)"
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+# a description between a name and what locates it: ", a village", " village,"
+_DESCRIPTION = (
+    r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?)?(?:(?:located|situated|lying)\s+)?"
+)
+_COMPASS = (
+    r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:north|south)?(?:east|west)(?:ern)?|central"
+)
+# "in (the) (northern) X district", "of X province", "in the district of X"
+_IN_KIND_HEAD = _DESCRIPTION + rf"(?:in|of|within|inside)\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?"
+# "near Y", "outside Y", "20 km north of Y", "in the vicinity of Y"; the town Y is the point
+_NEAR_HEAD = re.compile(
+    _DESCRIPTION + r"(?:near|outside|close\s+to|next\s+to|on\s+the\s+(?:outskirts|edge)\s+of"
+    r"|in\s+the\s+(?:vicinity|countryside|outskirts|environs|surroundings)\s+of"
+    r"|(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?\d+(?:[.,]\d+)?\s*-?\s*"
+    r"(?:km|kms|kilometres|kilometers|miles|mi)\b(?:\s*\([^()]{1,24}\))?\s+"
+    rf"(?:(?:to\s+the\s+)?(?:{_COMPASS})\s+)?(?:of|from)"
+    rf"|(?:(?:just|due)\s+)?(?:{_COMPASS})\s+of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|district|province)\s+of\s+)?"
+)
+# ", Y" right after a name (apposition): "Vodiane, Donetsk", "Terter, Tartar region"
+_APPOSITION_HEAD = re.compile(r",\s*(?:in\s+)?(?:the\s+)?")
+# after an apposition: the name was one item of a list ("Kunduz, Takhar and Baghlan")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)[A-Z]")
+# the parts of a parenthesis: "Kismaayo, Lower Juba" -> two
+_PAREN_SPLIT = re.compile(r"\s*[,;/]\s*")
+# cleaning a span the parser put in a place role
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+_TRAILING_PUNCT = re.compile(r"[\s.,;:!?\"'’”)\]]+$")
+_LEADING_PUNCT = re.compile(r"^[\s\"'“‘(\[]+")
+# "the strategic village of", "the northern district of": lower-case words before "<kind> of"
+_ADJECTIVES = r"(?:[a-z][\w-]*\s+){0,3}?"
+# a name's own words: capitalised, article-prefixed ("al-Hawl") or connectors between them
+_NAME_WORD = re.compile(rf"(?:[{_UPPER}]|{_PREFIXES}-[{_UPPER}]){_WORD_TAIL}(?:-\d+)?$")
+# an acronym ("NAF", "OSCE", "LNA"): an actor or an institution, not a place
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,5}$")
+# the lower-case word right after a name ("Nyatura militia", "Houthi forces")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")

@@ -26,6 +26,7 @@ import yaml
 
 from frontlines.annotate.build_gazetteer import data_file
 from frontlines.annotate.gazetteer import Gazetteer, fold
+from frontlines.annotate.open_places import OpenWords, OpenWorld, load_open_words
 from frontlines.annotate.place_patterns import (
     _ADMIN1_CUES,
     _ADMIN1_OF,
@@ -51,7 +52,7 @@ from frontlines.annotate.place_patterns import (
     _TITLES,
 )
 from frontlines.errors import DataFileError
-from frontlines.records import Place, PlaceKind, PlaceMention, Span
+from frontlines.records import ActorMention, Place, PlaceKind, PlaceMention, Span
 
 # the kinds as plain names: looking a member up on the enum class is slow in hot loops
 _CITY, _ADMIN1, _ADMIN2, _COUNTRY = (
@@ -187,6 +188,7 @@ class PlaceResolver:
         demonyms: Mapping[str, str] | None = None,
         facilities: Mapping[str, Sequence[str]] | None = None,
         stopwords: frozenset[str] | None = None,
+        open_words: OpenWords | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.demonyms = dict(demonyms if demonyms is not None else load_demonyms())
@@ -212,6 +214,12 @@ class PlaceResolver:
         self._facility_heads = sorted(
             h for h in heads if not any(h != o and h.startswith(o) for o in heads)
         )
+        words = open_words if open_words is not None else load_open_words()
+        # a kind, area or one-word facility word alone ("Town", "Valley", "Airport") names no
+        # place, although GeoNames has hamlets so called
+        one_word = {ph for phs in facs.values() for ph in phs if " " not in ph.strip()}
+        self.stop = self.stop | {fold(w) for w in (*words.kinds, *words.area, *one_word)}
+        self._open = OpenWorld(gazetteer, words, self.stop, frozenset(self._demonym_keys))
         dem = sorted(self.demonyms, key=len, reverse=True)
         # "\b(Afghan|...)(?:s)?\b". When every word starts with a letter, the leading "\b" is
         # checked by ``_add_demonyms`` instead: without it the regex engine skips ahead to the
@@ -253,9 +261,45 @@ class PlaceResolver:
             for c in cands
             if c.chosen is not None
         ]
+        # a town whose reading lies outside the container the text states ("Slavne, Donetsk")
+        out = self._open.recheck(text, out, [cc for cc, _ in sorted(ctx.items(), key=_by_weight)])
         out.extend(self._facilities(text, sents, out))
         out.sort(key=lambda m: (m.span.start, m.span.end))
         return out
+
+    def open_place(
+        self,
+        text: str,
+        span: Span,
+        *,
+        sentence: Span,
+        mentions: Sequence[PlaceMention],
+        countries: Sequence[str],
+        actors: Sequence[ActorMention] = (),
+    ) -> PlaceMention | None:
+        """The place named by a phrase in a place role, even when the gazetteer lacks it.
+
+        ``text`` is the article text; ``span`` the phrase the parser put in the role, possibly
+        with a determiner or kind word ("the village of Tal Baydar", "Mastumeh town");
+        ``sentence`` its sentence; ``mentions`` the document's place mentions (``resolve``);
+        ``countries`` its country context, most likely first; ``actors`` its actor mentions
+        (a phrase overlapping one is an actor, not a place).
+
+        Returns None for what is not a place name (lower-case nouns, pronouns, stop and time
+        words, acronyms, organisations, persons after a title) and for a name nothing in the
+        text locates. Otherwise a mention whose span is the cleaned name and whose place is,
+        in this order: the resolver's own mention of the name when it agrees with the
+        container the text states; a gazetteer reading of the name inside that container
+        (``place.gazetteer-in-container.<container>.v1``, or ``place.gazetteer-variant...``
+        for another spelling); else an open-world place (``place.open-world.<container>.v1``)
+        with a stable id of its own, the coordinates and admin names of the container, and
+        ``precision`` saying which: point, near, district, province or country. Containers,
+        strongest first: ``paren-container``, ``kind-phrase``, ``apposition``, ``near``,
+        ``sentence-admin``, ``country`` (``docs/gazetteer.md``).
+        """
+        return self._open.open_place(
+            text, span, sentence=sentence, mentions=mentions, countries=countries, actors=actors
+        )
 
     def country_context(
         self,
@@ -387,8 +431,11 @@ class PlaceResolver:
             return False  # curated spellings are places
         if prev_name and next_name:
             return True
+        # a district is no exception: "Mine" and "Town" are districts somewhere, and the last
+        # words of "Butovka-Donetskaya Mine" and "Paletwa Town"
         big = any(
-            (p.population >= _PERSON_POP or p.kind != _CITY) and _name_key(p.name) == c.key
+            (p.population >= _PERSON_POP or p.kind in (_ADMIN1, _COUNTRY))
+            and _name_key(p.name) == c.key
             for p, _ in c.options
         )
         return not big
@@ -769,6 +816,10 @@ def _is_word_char(c: str) -> bool:
 
 def _fac_key(s: str) -> str:
     return _SPACES.sub(" ", s.lower().replace("’", "'").replace("'", ""))
+
+
+def _by_weight(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 def _normalise(w: Mapping[str, float]) -> dict[str, float]:
