@@ -117,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("csv", type=Path)
     ap.add_argument("--radius", type=float, default=50.0)
     ap.add_argument("--show", type=int, default=0, help="print N misses")
+    ap.add_argument(
+        "--dump", type=Path, help="write per-row results (event id, first, any, rule)"
+    )
     args = ap.parse_args(argv)
     annotator = Annotator.load()
     rows = []
@@ -129,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_prec: Counter[tuple[str, bool]] = Counter()
     by_rule: Counter[tuple[str, bool]] = Counter()
     shown = 0
+    dump: list[str] = []
     t0 = time.process_time()
     for i, r in enumerate(rows):
         gold = (float(r["latitude"]), float(r["longitude"]))
@@ -154,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             by_src[("none", False)] += 1
             ok = False
+        rule = found[0][1].rule if found else "-"
+        dump.append(f"{r['event_id_cnty']}\t{int(ok)}\t{int(hit_any)}\t{rule}")
         if not ok and shown < args.show:
             shown += 1
             got = [f"{s.text!r}->{m.place.name}/{m.place.admin1}/{m.place.country}({m.rule})"
@@ -161,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"MISS {r['country']}\t{r['location']} ({r['admin2']}, {r['admin1']})"
                   f" p{r['geo_precision']}\t{r['notes'][:160]!r}\tgot={got}")
     cpu = time.process_time() - t0
+    if args.dump:
+        args.dump.write_text("\n".join(dump) + "\n", encoding="utf-8")
     n = len(rows)
     print(f"rows: {n} (political violence, geo_precision 1-2); radius {args.radius:g} km")
     print(f"first place within radius: {first_ok}/{n} = {first_ok / max(n, 1):.3f}")

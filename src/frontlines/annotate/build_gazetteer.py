@@ -20,6 +20,7 @@ import importlib.metadata
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import zlib
@@ -127,6 +128,22 @@ def _ascii(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+# a leading Arabic article word: "Ar Raqqah", "As-Suwayda", "Al Hasakah"
+_ARTICLE_LEAD = re.compile(r"^(?:al|el|ar|as|ash|at|ad|az|an|ed|es|ez|ul)[\s\-'’]+(?=\w)", re.I)
+
+
+def _without_article(names: Iterable[str]) -> set[str]:
+    """The names again without a leading Arabic article ("Ar Raqqah" -> "Raqqah"): news
+    writes both, and the folded key of one never matches the other. Short remainders ("Al
+    Ain" -> "Ain") would match too much and are left out."""
+    out = set()
+    for n in names:
+        m = _ARTICLE_LEAD.match(n)
+        if m is not None and len(fold(n[m.end() :])) >= 4:
+            out.add(n[m.end() :])
+    return out
 
 
 def _usable(name: str) -> bool:
@@ -365,6 +382,9 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         *(a for a in admin2_by_row.values() if a.lat or a.lon),
         *cities.values(),
     ]
+    for p in places:
+        if p.kind != "country":
+            p.names |= _without_article(p.names)
     _write(dest, places)
     return dest
 

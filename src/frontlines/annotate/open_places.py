@@ -20,6 +20,7 @@ whose reading lies outside the container the text states ("Slavne, Donetsk").
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
@@ -35,11 +36,14 @@ from frontlines.annotate.place_patterns import (
     _ACRONYM,
     _ADJECTIVES,
     _APPOSITION_HEAD,
+    _BEARINGS,
     _CONNECTORS,
     _DETERMINER,
     _IN_KIND_HEAD,
     _LEADING_PUNCT,
     _LIST_GOES_ON,
+    _MAY_CONTAIN,
+    _MILE_KM,
     _NAME_WORD,
     _NEAR_HEAD,
     _NEXT_WORD,
@@ -86,6 +90,8 @@ _GAZETTEER_CONFIDENCE = 0.85
 _VARIANT_CONFIDENCE = 0.75
 #: a gazetteer reading of the name counts as the place "near Y" within this distance of Y
 NEAR_KM = 60.0
+#: a stated distance beyond this is not used to move the point ("300 km south of Kabul")
+_MAX_OFFSET_KM = 150.0
 #: a district's namesake town (its seat) counts as the district within this distance
 SEAT_KM = 40.0
 #: below this population a known town named in an apposition to another province is a
@@ -146,6 +152,8 @@ class Container:
     precision: PlacePrecision
     rule: str  # a key of CONTAINER_CONFIDENCE
     admin2: str | None = None  # the district's name when ``place`` is its namesake seat
+    km: float | None = None  # "20 km north of Y": the distance from Y ...
+    bearing: float | None = None  # ... and the direction, degrees clockwise from north
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +169,7 @@ class _Spec:
 
 def open_world_id(name: str, kind: PlaceKind, country: str, admin1_code: str | None) -> int:
     """Stable id of an open-world place: the same name in the same province is one place."""
-    key = f"open|{fold(name)}|{kind.value}|{country}|{admin1_code or ''}"
+    key = f"open|{_key(name)}|{kind.value}|{country}|{admin1_code or ''}"
     return OPEN_ID_BASE + zlib.crc32(key.encode()) % _OPEN_ID_SPAN
 
 
@@ -177,27 +185,39 @@ def _alternation(words: Iterable[str]) -> str:
     )
 
 
+def _near_radius(c: Container) -> float:
+    """How far from Y a place "near Y" may be: NEAR_KM, or half again the stated distance."""
+    return max(NEAR_KM, 1.5 * c.km) if c.km is not None else NEAR_KM
+
+
+def _offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` away in direction ``bearing`` (flat-earth: fine below ~200 km)."""
+    dlat = km * math.cos(math.radians(bearing)) / 111.2
+    dlon = km * math.sin(math.radians(bearing)) / (111.2 * math.cos(math.radians(lat)))
+    return lat + dlat, lon + dlon
+
+
 def consistent(p: Place, c: Container) -> bool:
     """Does the container allow the reading ``p``? Its province (or country) is enough: the
     district names of GeoNames and of the text's source differ too often to overrule a
     reading that the resolver chose with the whole document in view."""
     cp = c.place
     if c.rule == "near" or cp.kind == _CITY:
-        return p.country == cp.country and _km(p, cp) <= NEAR_KM
+        return p.country == cp.country and _km(p, cp) <= _near_radius(c)
     if p.country != cp.country:
         return False
     if cp.kind == _COUNTRY:
         return True
     if p.admin1_code and cp.admin1_code:
         return p.admin1_code == cp.admin1_code
-    return fold(p.admin1 or "") == fold(cp.admin1 or "")
+    return _key(p.admin1 or "") == _key(cp.admin1 or "")
 
 
 def inside(p: Place, c: Container) -> bool:
     """Is the gazetteer place ``p`` in (or, for ``near``, close to) the container?"""
     cp = c.place
     if c.rule == "near":
-        return p.country == cp.country and _km(p, cp) <= NEAR_KM
+        return p.country == cp.country and _km(p, cp) <= _near_radius(c)
     if p.country != cp.country:
         return False
     if cp.kind == _COUNTRY:
@@ -205,10 +225,12 @@ def inside(p: Place, c: Container) -> bool:
     if cp.kind == _ADMIN1:
         if cp.admin1_code:
             return p.admin1_code == cp.admin1_code
-        return fold(p.admin1 or "") == fold(cp.admin1 or cp.name)
+        return _key(p.admin1 or "") == _key(cp.admin1 or cp.name)
     same_a1 = p.admin1_code == cp.admin1_code or not (p.admin1_code and cp.admin1_code)
-    if cp.kind == _ADMIN2 and p.admin2 and fold(p.admin2) == fold(cp.name):
+    if cp.kind == _ADMIN2 and p.admin2 and _key(p.admin2) == _key(cp.name):
         return same_a1
+    if cp.kind == _ADMIN2 and c.precision == PlacePrecision.PROVINCE:
+        return same_a1  # a district no town is known in: its province is all one can check
     # a district known by its seat, or placed at its centroid: close by, same province
     return same_a1 and c.precision == PlacePrecision.DISTRICT and _km(p, cp) <= SEAT_KM
 
@@ -225,13 +247,14 @@ class OpenWorld:
     ) -> None:
         self.gazetteer = gazetteer
         self.words = words
-        self.stop = stop | {fold(w) for w in words.non_place_words}
+        self.stop = stop | {_key(w) for w in words.non_place_words}
         self.demonyms = demonyms
         kind = _alternation(words.kinds)
         area = _alternation(words.area)
         # a kind (or area) word right after a name: "Bar-Sanguun village", "Uror County"
         self._kind_after = re.compile(rf"\s+(?i:({kind}))\b")
         self._trailing = re.compile(rf"\s+(?i:({kind}))$")
+        self._area_after = re.compile(rf"\s+({area})\b")
         self._trailing_area = re.compile(rf"\s+({area})$")  # lower case only: "Nusra Front"
         # "the strategic village of X", "the outskirts of X"
         self._leading = re.compile(rf"^{_ADJECTIVES}(?i:({kind}|{area}))\s+of\s+(?:the\s+)?")
@@ -264,12 +287,16 @@ class OpenWorld:
         if self._refused(text, name, actors):
             return None
         own = self._mention_for(name, mentions)
-        container = self._container(text, after, name, countries, mentions)
+        container = self._container(text, after, name, countries, _by_start(mentions))
         if (
             own is not None
             and own.place is not None
             and (container is None or consistent(own.place, container))
         ):
+            if kinds and own.place.kind not in kinds:  # "Khan Neshin district": the district
+                other = self._known(name.text, kinds, container or _within(own.place), [])
+                if other is not None and other[1] == "in-container":
+                    return replace(own, place=other[0], rule=own.rule + "+place.kind-word.v1")
             return own  # the resolver read the whole document: its reading stands
         part = self._name_part(name, mentions, countries)
         if part is not None and (container is None or consistent(part.place, container)):
@@ -300,13 +327,17 @@ class OpenWorld:
         """The resolver's mentions, each town or district checked against the container the
         text states right after it: another reading inside it, else an open-world place."""
         out = []
+        at = _by_start(mentions)
         for m in mentions:
             p = m.place
             if p is None or m.facility is not None or p.kind not in (_CITY, _ADMIN2):
                 out.append(m)
                 continue
             after = self._skip_kind(text, m.span.end)
-            c = self._container(text, after, m.span, countries, mentions, explicit=True)
+            if not _MAY_CONTAIN.match(text, after):
+                out.append(m)  # ". ", " and ", " fell": no container can follow
+                continue
+            c = self._container(text, after, m.span, countries, at, explicit=True)
             if c is None or consistent(p, c) or self._sibling(m.span.text, c):
                 out.append(m)
                 continue
@@ -372,8 +403,9 @@ class OpenWorld:
         return name, kinds, self._skip_kind(text, name.end)
 
     def _skip_kind(self, text: str, pos: int) -> int:
-        """Past a kind word right after a name ("Bar-Sanguun village (Kismaayo, ...)")."""
-        m = self._kind_after.match(text, pos)
+        """Past a kind or area word right after a name ("Bar-Sanguun village (Kismaayo, ...)",
+        "Bilad al Yubi area (Qaatabah, Ad Dali)")."""
+        m = self._kind_after.match(text, pos) or self._area_after.match(text, pos)
         return m.end() if m is not None else pos
 
     def _refused(self, text: str, name: Span, actors: Sequence[ActorMention]) -> bool:
@@ -382,27 +414,27 @@ class OpenWorld:
         words = name.text.split()
         if not _NAME_WORD.match(words[0]) or _ACRONYM.match(name.text):
             return True
-        key = fold(name.text)
+        key = _key(name.text)
         if key in self.gazetteer.keys and key not in self.stop:
             return any(a.span.start < name.end and name.start < a.span.end for a in actors)
         if key in self.stop or key in self.demonyms or not any(c.isalpha() for c in key):
             return True
-        content = [fold(w) for w in words if w not in _CONNECTORS]
+        content = [_key(w) for w in words if w not in _CONNECTORS]
         if all(k in self.stop or k in self.demonyms for k in content):
             return True
-        if fold(words[-1]) in self.words.non_place_heads:
+        if _key(words[-1]) in self.words.non_place_heads:
             return True
-        if fold(words[0]) in _TITLES:
+        if _key(words[0]) in _TITLES:
             return True  # "President Ghani", "Gen. Kamin"
         nxt = _NEXT_WORD.match(text, name.end)
         if (
             nxt is not None
-            and fold(nxt.group(1)) in self.words.non_place_heads
+            and _key(nxt.group(1)) in self.words.non_place_heads
             and nxt.group(1) not in self.words.area
         ):
             return True  # "a Nyatura militia", "Houthi forces": the name qualifies an actor
         before = text[max(0, name.start - 20) : name.start].split()
-        if before and fold(before[-1]) in _TITLES:
+        if before and _key(before[-1]) in _TITLES:
             return True
         return any(a.span.start < name.end and name.start < a.span.end for a in actors)
 
@@ -440,7 +472,7 @@ class OpenWorld:
         pos: int,
         name: Span,
         countries: Sequence[str],
-        mentions: Sequence[PlaceMention],
+        at: Mapping[int, Place],
         *,
         explicit: bool = False,
     ) -> Container | None:
@@ -448,7 +480,6 @@ class OpenWorld:
         of Charbolak district of Balkh province", "Paletwa Town, Paletwa Township, Mindat
         District, Chin State"), read broadest first so that each narrows the next; the most
         specific one that resolves wins."""
-        at = {m.span.start: m.place for m in mentions if m.place is not None and not m.facility}
         specs: list[_Spec] = []
         paren: Container | None = None
         for hop in range(4):
@@ -611,7 +642,14 @@ class OpenWorld:
         if y is None:
             return None
         precision = PlacePrecision.NEAR if y.kind == _CITY else y.precision or PlacePrecision.NEAR
-        return Container(y, precision, "near")
+        km = None
+        if m.group("dist"):
+            km = float(m.group("dist").replace(",", "."))
+            if m.group("unit").startswith("mi"):
+                km *= _MILE_KM
+        compass = (m.group("dir1") or m.group("dir2") or "").replace("-", "").lower()
+        bearing = _BEARINGS.get(compass.removesuffix("ern"))
+        return Container(y, precision, "near", km=km, bearing=bearing)
 
     def _sentence_admin(
         self,
@@ -631,7 +669,7 @@ class OpenWorld:
                 continue
             if m.span.start < name.end and name.start < m.span.end:
                 continue
-            if countries and p.country not in countries:
+            if countries and p.country != countries[0]:
                 continue  # a division of another country is not where this happened
             after = m.span.start >= name.end
             dist = (m.span.start - name.end) / 2 if after else 1 + name.start - m.span.end
@@ -692,7 +730,7 @@ class OpenWorld:
         """The readings of a container name, likeliest first: the resolver's own reading of
         it (``hint``) and its country, the article's countries in order, the wanted kind,
         population; only inside ``within``; by spelling variant when none is exact."""
-        if not name or fold(name) in self.stop:
+        if not name or _key(name) in self.stop:
             return []
         box = (
             Container(within, within.precision or PlacePrecision.POINT, "kind-phrase")
@@ -701,7 +739,7 @@ class OpenWorld:
         )
         rank = {cc: i for i, cc in enumerate(countries)}
         for readings in (
-            self.gazetteer.candidates(fold(name)),
+            self.gazetteer.candidates(_key(name)),
             self.gazetteer.variant_candidates(name),
         ):
             got = [p for p, _ in readings if p.kind in kinds]
@@ -710,7 +748,7 @@ class OpenWorld:
             if strict and countries:
                 got = [p for p in got if p.country in rank]
             if got:
-                key = fold(name)
+                key = _key(name)
                 return sorted(
                     got,
                     key=lambda p: (
@@ -718,7 +756,7 @@ class OpenWorld:
                         hint is None or p.country != hint.country,
                         rank.get(p.country, len(rank)),
                         kinds.index(p.kind),
-                        fold(p.name) != key,  # called by its own name before an alias
+                        _key(p.name) != key,  # called by its own name before an alias
                         -p.population,
                     ),
                 )
@@ -735,7 +773,7 @@ class OpenWorld:
         variant), with how it was found: "in-container" or "variant"."""
         wanted = tuple(kinds) or (_CITY, _ADMIN2)
         for how, readings in (
-            ("in-container", self.gazetteer.candidates(fold(name))),
+            ("in-container", self.gazetteer.candidates(_key(name))),
             ("variant", self.gazetteer.variant_candidates(name)),
         ):
             got = [p for p, _ in readings if p.kind in wanted]
@@ -764,7 +802,7 @@ class OpenWorld:
         """ "Kunduz, Takhar": the name is itself a division of the container's level."""
         return any(
             p.kind == c.place.kind and p.country == c.place.country
-            for p, _ in self.gazetteer.candidates(fold(name))
+            for p, _ in self.gazetteer.candidates(_key(name))
         )
 
     def _open(self, name: str, kind: PlaceKind, c: Container) -> Place:
@@ -778,6 +816,9 @@ class OpenWorld:
         if cp.kind == _ADMIN1:
             admin1 = cp.admin1 or cp.name
         precision = c.precision
+        lat, lon = cp.lat, cp.lon
+        if c.km is not None and c.bearing is not None and c.km <= _MAX_OFFSET_KM:
+            lat, lon = _offset(lat, lon, c.km, c.bearing)  # "30 km north of Hasakah"
         if kind == _ADMIN2:
             admin2 = name
             if precision in (PlacePrecision.POINT, PlacePrecision.NEAR, PlacePrecision.DISTRICT):
@@ -788,14 +829,30 @@ class OpenWorld:
             geonameid=open_world_id(name, kind, cp.country, code),
             name=name,
             kind=kind,
-            lat=cp.lat,
-            lon=cp.lon,
+            lat=lat,
+            lon=lon,
             country=cp.country,
             admin1=admin1,
             admin1_code=code,
             admin2=admin2,
             precision=precision,
         )
+
+
+def _by_start(mentions: Sequence[PlaceMention]) -> dict[int, Place]:
+    """The resolver's places by where their names start (containers look names up there)."""
+    return {m.span.start: m.place for m in mentions if m.place is not None and not m.facility}
+
+
+def _within(p: Place) -> Container:
+    """The province of a place, as a container."""
+    return Container(p, PlacePrecision.PROVINCE, "sentence-admin") if p.kind == _ADMIN1 else (
+        Container(
+            Place(0, p.admin1 or "", _ADMIN1, p.lat, p.lon, p.country, p.admin1, p.admin1_code),
+            PlacePrecision.PROVINCE,
+            "sentence-admin",
+        )
+    )
 
 
 def _name_part(s: str) -> str:
@@ -807,6 +864,12 @@ def _name_part(s: str) -> str:
         if w and w not in _CONNECTORS and not _NAME_WORD.match(w) and not w.isdigit():
             return " ".join(words[:i]).rstrip()
     return s
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(s: str) -> str:
+    """``fold``, remembered: the same names are folded for every mention and reading."""
+    return fold(s)
 
 
 def _norm(word: str) -> str:

@@ -13,6 +13,8 @@ import re
 _WORD_TAIL = r"[^\W_]*(?:['’ʼʻ‘`\-](?=[^\W\d_])[^\W_]*)*"
 _POSSESSIVE = re.compile(r"['’]s$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[^\W\d_]")
+# an Arabic article glued to a name by a hyphen, any case: "Ar-Raqqa", "al-Bab", "As-Suwayda"
+_GLUED_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-(?=[^\W\d_])", re.I)
 _CONNECTORS = frozenset(
     [
         "i",
@@ -56,6 +58,9 @@ _CONNECTORS = frozenset(
         "bani",
     ]
 )
+# the connectors that join the words of one name ("Bilad al Yubi", "Ras el Ain", "Qala i Naw"),
+# unlike "of"/"on", which may join two names ("Governor of Helmand")
+_NAME_JOINERS = _CONNECTORS - {"of", "on", "upon", "sur", "am", "der", "den", "van", "von", "y"}
 _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
 _PREFIXES = r"(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)"
@@ -252,12 +257,25 @@ _IN_KIND_HEAD = _DESCRIPTION + rf"(?:in|of|within|inside)\s+(?:the\s+)?(?:(?:{_C
 _NEAR_HEAD = re.compile(
     _DESCRIPTION + r"(?:near|outside|close\s+to|next\s+to|on\s+the\s+(?:outskirts|edge)\s+of"
     r"|in\s+the\s+(?:vicinity|countryside|outskirts|environs|surroundings)\s+of"
-    r"|(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?\d+(?:[.,]\d+)?\s*-?\s*"
-    r"(?:km|kms|kilometres|kilometers|miles|mi)\b(?:\s*\([^()]{1,24}\))?\s+"
-    rf"(?:(?:to\s+the\s+)?(?:{_COMPASS})\s+)?(?:of|from)"
-    rf"|(?:(?:just|due)\s+)?(?:{_COMPASS})\s+of)\s+(?:the\s+)?"
+    r"|(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?"
+    r"(?P<dist>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b"
+    r"(?:\s*\([^()]{1,24}\))?\s+"
+    rf"(?:(?:to\s+the\s+)?(?P<dir1>{_COMPASS})\s+)?(?:of|from)"
+    rf"|(?:(?:just|due)\s+)?(?P<dir2>{_COMPASS})\s+of)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|district|province)\s+of\s+)?"
 )
+# compass words as bearings in degrees ("north-east", "northeastern" -> 45)
+_BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+_MILE_KM = 1.609
 # ", Y" right after a name (apposition): "Vodiane, Donetsk", "Terter, Tartar region"
 _APPOSITION_HEAD = re.compile(r",\s*(?:in\s+)?(?:the\s+)?")
 # after an apposition: the name was one item of a list ("Kunduz, Takhar and Baghlan")
@@ -276,3 +294,5 @@ _NAME_WORD = re.compile(rf"(?:[{_UPPER}]|{_PREFIXES}-[{_UPPER}]){_WORD_TAIL}(?:-
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,5}$")
 # the lower-case word right after a name ("Nyatura militia", "Houthi forces")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+# what may follow a name when a container follows it: "(", ",", "in", "of", "within", "inside"
+_MAY_CONTAIN = re.compile(r"\s*(?:[(,]|(?:in|of|within|inside)\s)")

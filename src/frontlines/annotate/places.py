@@ -41,8 +41,10 @@ from frontlines.annotate.place_patterns import (
     _FACILITY_GAP,
     _FACILITY_IN,
     _FUNCTION_WORDS,
+    _GLUED_ARTICLE,
     _LIST_WORD,
     _MAX_TOKENS,
+    _NAME_JOINERS,
     _PERSON_POP,
     _PLACE_SUFFIXES,
     _PREFIXED,
@@ -390,6 +392,17 @@ class PlaceResolver:
                     if key in keys and key not in stop:
                         found = j
                         break
+            if found < 0 and (pm := _GLUED_ARTICLE.match(t.text)) is not None:
+                # "Ar-Raqqa", "al-Bab": the name as GeoNames spells it may lack the article
+                sk = fold(t.text[pm.end() :])
+                joined = [sk]
+                for j in range(i + 1, last + 1):
+                    joined.append(joined[-1] + toks[j].key)
+                for j in range(last, i - 1, -1):
+                    key = joined[j - i]
+                    if toks[j].cap and len(key) >= 4 and key in keys and key not in stop:
+                        found = j
+                        break
             start, end = t.start, toks[found].end if found >= 0 else -1
             if found < 0 and "-" in t.text:
                 head = t.text.split("-", 1)[0]
@@ -425,6 +438,10 @@ class PlaceResolver:
             q = toks[i + 1]
             if q.run == toks[i].run and q.cap:
                 next_name = self._name_word(q) and (i + 1) not in in_other
+            elif q.run == toks[i].run and q.key in _NAME_JOINERS and i + 2 < len(toks):
+                # "Bilad al Yubi", "Ain al Arab": a connector and a capital go on with the name
+                r = toks[i + 2]
+                next_name = r.run == q.run and r.cap and self._name_word(r)
         if not (prev_name or next_name):
             return False
         if any(cur for _, cur in c.options):
