@@ -34,8 +34,9 @@ from frontlines.records import AnnotatedDocument, Article, Place, PlaceMention, 
 
 PV_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
-# A locative preposition (or "the village of"-style head), an optional determiner and kind
-# phrase, then a capitalised name with connectors and an optional trailing kind word.
+# A locative preposition, an optional determiner and kind phrase ("in the village of"), then a
+# capitalised name with connectors and an optional trailing kind word. A bare "of" is not
+# locative ("forces of Armenia"), so it is left out.
 _NAME = (
     r"(?:(?:al|el|ar|as|ash|ad|at|az|an|ez|ed|es|ul)-)?[A-Z][\w'’`-]*"
     r"(?:\s+(?:(?:al|el|ar|as|ash|ad|at|az|an|ez|ed|es|ul|de|del|la|le|i|e|ye|bin|of)\s+)?"
@@ -46,7 +47,8 @@ _KIND = (
     r"|municipality|area|neighbou?rhood|camp|LGA|raion|rayon|tehsil|sub-district|subdistrict"
 )
 _ROLE = re.compile(
-    r"\b(?:in|at|near|around|outside|inside|into|from|towards?|across|of)\s+"
+    r"(?:\b(?:in|at|near|around|outside|inside|into|from|towards?|across|on|between)\s+"
+    r"|(?=\bthe\s+(?:[a-z]+\s+){0,2}(?:" + _KIND + r")\s+of\s))"
     rf"(?P<span>(?:(?:the|a)\s+)?(?:(?:[a-z]+\s+){{0,2}}(?:{_KIND})\s+of\s+)?"
     rf"{_NAME}(?:\s+(?:{_KIND})\b)?)"
 )

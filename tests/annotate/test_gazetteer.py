@@ -201,7 +201,9 @@ def test_gazetteer_variant_key_joins_transliterations(a: str, b: str) -> None:
     assert variant_key(a, rules) == variant_key(b, rules)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Tal Abyad", "Tel Aviv"), ("Hama", "Homs"), ("Salem", "Salim")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Tal Abyad", "Tel Aviv"), ("Hama", "Homs"), ("Salem", "Salim")]
+)
 def test_gazetteer_variant_key_keeps_different_names_apart(a: str, b: str) -> None:
     from frontlines.annotate.gazetteer import load_variant_rules, variant_key
 

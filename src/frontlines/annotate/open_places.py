@@ -80,6 +80,7 @@ _OPEN_ID_SPAN = 1_000_000_000
 CONTAINER_CONFIDENCE: Mapping[str, float] = {
     "paren-container": 0.8,
     "kind-phrase": 0.75,
+    "in-division": 0.72,
     "apposition": 0.7,
     "near": 0.7,
     "name-part": 0.65,
@@ -291,7 +292,11 @@ class OpenWorld:
         if (
             own is not None
             and own.place is not None
-            and (container is None or consistent(own.place, container))
+            and (
+                container is None
+                or consistent(own.place, container)
+                or _abroad(own.place, container, countries)
+            )
         ):
             if kinds and own.place.kind not in kinds:  # "Khan Neshin district": the district
                 other = self._known(name.text, kinds, container or _within(own.place), [])
@@ -338,10 +343,17 @@ class OpenWorld:
                 out.append(m)  # ". ", " and ", " fell": no container can follow
                 continue
             c = self._container(text, after, m.span, countries, at, explicit=True)
-            if c is None or consistent(p, c) or self._sibling(m.span.text, c):
+            if (
+                c is None
+                or consistent(p, c)
+                or _abroad(p, c, countries)
+                or self._sibling(m.span.text, c)
+            ):
                 out.append(m)
                 continue
-            if c.rule == "apposition" and (p.population >= _APPOSITION_POP or p.admin_seat):
+            if c.rule in ("apposition", "in-division") and (
+                p.population >= _APPOSITION_POP or p.admin_seat is not None
+            ):
                 out.append(m)  # "Taloqan, Kunduz and ...": a list of towns more likely
                 continue
             kinds = (p.kind,)
@@ -597,12 +609,16 @@ class OpenWorld:
             name, inner = self._split_kind(run.group())
             after = self._kind_after.match(text, run.end())
             if not inner and after is None:
-                return None
+                if m.group("prep") == "of" or not _looks_like_name(name):
+                    return None
+                # "in the West Bank", "in Donetsk": a division by its bare name
+                return _Spec(name, (_ADMIN1, _ADMIN2, _COUNTRY), "in-division", run.start(), True)
             word = after.group(1) if after is not None and not inner else ""
         kinds = inner or self.words.kinds.get(_norm(word), ())
         if not kinds or not _looks_like_name(name):
             return None
-        return _Spec(name, kinds, "kind-phrase", run.start())
+        # strict: "in the Catatumbo region" of a Colombian article is no Venezuelan district
+        return _Spec(name, kinds, "kind-phrase", run.start(), True)
 
     def _apposition(self, text: str, pos: int) -> _Spec | None:
         """ ", Donetsk", ", Donetsk Oblast": a division, unless a list goes on after it."""
@@ -669,7 +685,7 @@ class OpenWorld:
                 continue
             if m.span.start < name.end and name.start < m.span.end:
                 continue
-            if countries and p.country != countries[0]:
+            if countries and p.country not in countries:
                 continue  # a division of another country is not where this happened
             after = m.span.start >= name.end
             dist = (m.span.start - name.end) / 2 if after else 1 + name.start - m.span.end
@@ -837,6 +853,13 @@ class OpenWorld:
             admin2=admin2,
             precision=precision,
         )
+
+
+def _abroad(p: Place, c: Container, countries: Sequence[str]) -> bool:
+    """A container in another country than a reading in the article's own: the container,
+    not the town, is the misreading ("El Tarra in the Catatumbo region" of a Colombian text,
+    Catatumbo being a Venezuelan municipality too)."""
+    return bool(countries) and p.country == countries[0] != c.place.country
 
 
 def _by_start(mentions: Sequence[PlaceMention]) -> dict[int, Place]:

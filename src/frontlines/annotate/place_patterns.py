@@ -59,8 +59,12 @@ _CONNECTORS = frozenset(
     ]
 )
 # the connectors that join the words of one name ("Bilad al Yubi", "Ras el Ain", "Qala i Naw"),
-# unlike "of"/"on", which may join two names ("Governor of Helmand")
-_NAME_JOINERS = _CONNECTORS - {"of", "on", "upon", "sur", "am", "der", "den", "van", "von", "y"}
+# unlike "of"/"on", which may join two names ("Governor of Helmand"), and unlike the English
+# words among the Arabic articles ("surrendered to the Taliban as Herat fell")
+_NAME_JOINERS = _CONNECTORS - {
+    *("of", "on", "upon", "sur", "am", "der", "den", "van", "von", "y"),
+    *("as", "at", "an", "do"),
+}
 _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
 _PREFIXES = r"(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)"
@@ -252,7 +256,9 @@ _COMPASS = (
     r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:north|south)?(?:east|west)(?:ern)?|central"
 )
 # "in (the) (northern) X district", "of X province", "in the district of X"
-_IN_KIND_HEAD = _DESCRIPTION + rf"(?:in|of|within|inside)\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?"
+_IN_KIND_HEAD = (
+    _DESCRIPTION + rf"(?P<prep>in|of|within|inside)\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?"
+)
 # "near Y", "outside Y", "20 km north of Y", "in the vicinity of Y"; the town Y is the point
 _NEAR_HEAD = re.compile(
     _DESCRIPTION + r"(?:near|outside|close\s+to|next\s+to|on\s+the\s+(?:outskirts|edge)\s+of"

@@ -392,8 +392,10 @@ class PlaceResolver:
                     if key in keys and key not in stop:
                         found = j
                         break
-            if found < 0 and (pm := _GLUED_ARTICLE.match(t.text)) is not None:
-                # "Ar-Raqqa", "al-Bab": the name as GeoNames spells it may lack the article
+            starts_name = i == 0 or toks[i - 1].run != t.run or not toks[i - 1].cap
+            if found < 0 and starts_name and (pm := _GLUED_ARTICLE.match(t.text)) is not None:
+                # "Ar-Raqqa", "al-Bab": the name as GeoNames spells it may lack the article;
+                # not inside a longer name ("Hayat Tahrir al-Sham", "Ahrar al-Sham")
                 sk = fold(t.text[pm.end() :])
                 joined = [sk]
                 for j in range(i + 1, last + 1):
@@ -419,15 +421,23 @@ class PlaceResolver:
                 _Cand(start, end, key, i, found, sent_idx, list(self.gazetteer.candidates(key)))
             )
             i = found + 1
-        in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
-        return [c for c in cands if c.options and not self._person_like(toks, c, in_other)]
+        # a neighbour that is another name spares a word the person test ("Kunduz Herat"),
+        # unless that neighbour is itself only a word of a longer name ("Hayat Tahrir al-Sham")
+        cands = [c for c in cands if c.options]
+        sure = [c for c in cands if not self._person_like(toks, c, set())]
+        in_other = {x.first_tok for x in sure} | {x.last_tok for x in sure}
+        return [c for c in cands if not self._person_like(toks, c, in_other)]
 
     def _person_like(self, toks: list[_Tok], c: _Cand, in_other: set[int]) -> bool:
         """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
         if c.first_tok != c.last_tok:
             return False
         i = c.first_tok
-        prev_name = next_name = False
+        prev_name = next_name = joined = False
+        if i > 1:
+            q, r = toks[i - 1], toks[i - 2]
+            same_run = r.run == q.run == toks[i].run
+            joined = q.key in _NAME_JOINERS and not q.cap and r.cap and same_run
         if i > 0:
             p = toks[i - 1]
             if p.run == toks[i].run and p.cap and not p.possessive:
@@ -439,13 +449,14 @@ class PlaceResolver:
             if q.run == toks[i].run and q.cap:
                 next_name = self._name_word(q) and (i + 1) not in in_other
             elif q.run == toks[i].run and q.key in _NAME_JOINERS and i + 2 < len(toks):
-                # "Bilad al Yubi", "Ain al Arab": a connector and a capital go on with the name
                 r = toks[i + 2]
-                next_name = r.run == q.run and r.cap and self._name_word(r)
-        if not (prev_name or next_name):
-            return False
+                joined = joined or (r.run == q.run and r.cap and self._name_word(r))
         if any(cur for _, cur in c.options):
             return False  # curated spellings are places
+        if joined:
+            return True  # "Bilad al Yubi", "Ain al Arab": the name goes on past a connector
+        if not (prev_name or next_name):
+            return False
         if prev_name and next_name:
             return True
         # a district is no exception: "Mine" and "Town" are districts somewhere, and the last
