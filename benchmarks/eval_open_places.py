@@ -122,8 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--dump", type=Path, help="write per-row results (event id, first, any, rule)"
     )
+    ap.add_argument(
+        "--no-variants",
+        action="store_true",
+        help="measure without spelling-variant lookups (data/spelling_variants.tsv)",
+    )
     args = ap.parse_args(argv)
     annotator = Annotator.load()
+    if args.no_variants:
+        gaz = annotator.places.gazetteer
+        gaz.variant_candidates = lambda name: ()  # type: ignore[method-assign]
     rows = []
     with args.csv.open(encoding="utf-8", errors="replace") as fh:
         for r in csv.DictReader(fh):
@@ -155,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             first_ok += ok
             by_src[(src, ok)] += 1
             by_prec[(_precision(m.place), ok)] += 1
-            if src == "open-world":
+            if m.rule.startswith("place."):  # open_place's own rules, not the resolver's
                 by_rule[(m.rule, ok)] += 1
         else:
             by_src[("none", False)] += 1

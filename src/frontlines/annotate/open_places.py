@@ -299,7 +299,7 @@ class OpenWorld:
             )
         ):
             if kinds and own.place.kind not in kinds:  # "Khan Neshin district": the district
-                other = self._known(name.text, kinds, container or _within(own.place), [])
+                other = self._known(name.text, kinds, container, [own.place.country])
                 if other is not None and other[1] == "in-container":
                     return replace(own, place=other[0], rule=own.rule + "+place.kind-word.v1")
             return own  # the resolver read the whole document: its reading stands
@@ -675,8 +675,10 @@ class OpenWorld:
         countries: Sequence[str],
     ) -> Container | None:
         """The division named nearest the name in its sentence (one after it counts as half
-        as far: "X ... in Y province"), narrowed to a district of it named there too."""
-        found: list[tuple[float, Place]] = []
+        as far: "X ... in Y province"), of the article's main country first, narrowed to a
+        district of it named there too."""
+        found: list[tuple[int, float, Place]] = []
+        rank = {cc: i for i, cc in enumerate(countries)}
         for m in mentions:
             p = m.place
             if p is None or m.facility is not None or p.kind not in (_ADMIN1, _ADMIN2):
@@ -689,14 +691,14 @@ class OpenWorld:
                 continue  # a division of another country is not where this happened
             after = m.span.start >= name.end
             dist = (m.span.start - name.end) / 2 if after else 1 + name.start - m.span.end
-            found.append((dist, p))
+            found.append((rank.get(p.country, 0), dist, p))
         if not found:
             return None
-        found.sort(key=lambda x: x[0])
-        best = found[0][1]
+        found.sort(key=lambda x: x[:2])  # the article's main country first, then the nearest
+        best = found[0][2]
         if best.kind == _ADMIN1:
             box = Container(best, PlacePrecision.PROVINCE, "sentence-admin")
-            narrower = [p for _, p in found if p.kind == _ADMIN2 and inside(p, box)]
+            narrower = [p for _, _, p in found if p.kind == _ADMIN2 and inside(p, box)]
             if narrower:
                 best = narrower[0]
         return Container(best, best.precision or PlacePrecision.PROVINCE, "sentence-admin")
@@ -865,17 +867,6 @@ def _abroad(p: Place, c: Container, countries: Sequence[str]) -> bool:
 def _by_start(mentions: Sequence[PlaceMention]) -> dict[int, Place]:
     """The resolver's places by where their names start (containers look names up there)."""
     return {m.span.start: m.place for m in mentions if m.place is not None and not m.facility}
-
-
-def _within(p: Place) -> Container:
-    """The province of a place, as a container."""
-    return Container(p, PlacePrecision.PROVINCE, "sentence-admin") if p.kind == _ADMIN1 else (
-        Container(
-            Place(0, p.admin1 or "", _ADMIN1, p.lat, p.lon, p.country, p.admin1, p.admin1_code),
-            PlacePrecision.PROVINCE,
-            "sentence-admin",
-        )
-    )
 
 
 def _name_part(s: str) -> str:
