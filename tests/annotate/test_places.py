@@ -570,3 +570,20 @@ def test_load_open_words_rejects_a_bad_file(tmp_path: Path) -> None:
     f.write_text("kind_words: {}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="version"):
         load_open_words(f)
+
+
+def test_open_place_reads_a_division_elsewhere_in_the_sentence(resolver: PlaceResolver) -> None:
+    text = "In Helmand province, gunmen attacked Sabzi Kar on Monday, Afghan officials said."
+    m = _open(resolver, text, "Sabzi Kar")
+    assert m is not None and m.place is not None
+    assert m.place.admin1 == "Helmand" and m.place.precision is PlacePrecision.PROVINCE
+    assert m.rule == "place.open-world.sentence-admin.v1"
+
+
+def test_resolve_a_parenthesis_that_contradicts_itself_moves_no_town(
+    resolver: PlaceResolver,
+) -> None:
+    # Nawabshah district is in Sindh: "(Nawabshah, Punjab)" does not move the town to Punjab
+    text = "Police dispersed a crowd in Nawabshah city (Nawabshah, Punjab) on Monday."
+    m = _find(_resolve(resolver, text), "Nawabshah")
+    assert m.place is not None and m.place.admin1 == "Sindh"

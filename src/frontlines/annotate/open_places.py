@@ -155,6 +155,9 @@ class Container:
     admin2: str | None = None  # the district's name when ``place`` is its namesake seat
     km: float | None = None  # "20 km north of Y": the distance from Y ...
     bearing: float | None = None  # ... and the direction, degrees clockwise from north
+    # the text contradicts itself: its district lies in another province than the one it
+    # names. Good enough to place a name the gazetteer lacks, not to overrule one it has.
+    doubtful: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,7 @@ class OpenWorld:
             and own.place is not None
             and (
                 container is None
+                or container.doubtful
                 or consistent(own.place, container)
                 or _abroad(own.place, container, countries)
             )
@@ -345,6 +349,7 @@ class OpenWorld:
             c = self._container(text, after, m.span, countries, at, explicit=True)
             if (
                 c is None
+                or c.doubtful
                 or consistent(p, c)
                 or _abroad(p, c, countries)
                 or self._sibling(m.span.text, c)
@@ -587,6 +592,13 @@ class OpenWorld:
                 seat = self._readings(part, (_CITY,), countries, top, False, at.get(start))
                 if seat:  # a district named after its seat: the seat stands for it
                     return Container(seat[0], PlacePrecision.DISTRICT, rule, part)
+            # "(Gujiba LGA, Borno)" with Gujba in Yobe: the parenthesis contradicts itself
+            country = (top.country,)
+            doubtful = any(
+                self._readings(part, pk or (_ADMIN2, _CITY), country, None, True)
+                for part, pk, _ in inner
+            )
+            return Container(top, top.precision or PlacePrecision.PROVINCE, rule, doubtful=doubtful)
         return Container(top, top.precision or PlacePrecision.PROVINCE, rule)
 
     def _kind_phrase(self, text: str, pos: int) -> _Spec | None:
