@@ -86,6 +86,42 @@ class PlaceKind(StrEnum):
     FACILITY = "facility"
 
 
+class PlacePrecision(StrEnum):
+    """How closely a place's coordinates locate it (ACLED ``geo_precision`` in brackets).
+
+    ``point`` [1]: the coordinates are the place itself (a town, a village, a facility);
+    ``near`` [2]: a point close by (the town in "near Y", "20 km from Y");
+    ``district`` [2]: the centroid or seat of its district (admin2);
+    ``province`` [3]: the seat or centroid of its province (admin1);
+    ``country`` [3]: the country (its capital). See ``ACLED_GEO_PRECISION``.
+    """
+
+    POINT = "point"
+    NEAR = "near"
+    DISTRICT = "district"
+    PROVINCE = "province"
+    COUNTRY = "country"
+
+
+#: ACLED's geo_precision code of each precision (1 exact, 2 near / part of a district, 3 province).
+ACLED_GEO_PRECISION: dict[PlacePrecision, int] = {
+    PlacePrecision.POINT: 1,
+    PlacePrecision.NEAR: 2,
+    PlacePrecision.DISTRICT: 2,
+    PlacePrecision.PROVINCE: 3,
+    PlacePrecision.COUNTRY: 3,
+}
+
+#: What a place's coordinates are when nothing else is said: its kind's own centre.
+KIND_PRECISION: dict[PlaceKind, PlacePrecision] = {
+    PlaceKind.CITY: PlacePrecision.POINT,
+    PlaceKind.FACILITY: PlacePrecision.POINT,
+    PlaceKind.ADMIN2: PlacePrecision.DISTRICT,
+    PlaceKind.ADMIN1: PlacePrecision.PROVINCE,
+    PlaceKind.COUNTRY: PlacePrecision.COUNTRY,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry. ``admin1_code`` is ISO 3166-2 (e.g. "AF-HER"), not the GeoNames code."""
@@ -103,6 +139,19 @@ class Place:
     admin_seat: int | None = (
         None  # 1: seat of an admin1 (provincial capital), 2: admin2, 0: capital
     )
+    # None means "what the kind says" (``KIND_PRECISION``); filled in by ``__post_init__``, so
+    # a constructed place always has one. An open-world village placed at its province's seat
+    # is a CITY with precision PROVINCE.
+    precision: PlacePrecision | None = None
+
+    def __post_init__(self) -> None:
+        if self.precision is None:
+            object.__setattr__(self, "precision", KIND_PRECISION[self.kind])
+
+    @property
+    def geo_precision(self) -> int:
+        """ACLED's geo_precision code (1, 2 or 3) of the coordinates."""
+        return ACLED_GEO_PRECISION[self.precision or KIND_PRECISION[self.kind]]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +166,7 @@ class Place:
             "country": self.country,
             "population": self.population,
             "admin_seat": self.admin_seat,
+            "precision": (self.precision or KIND_PRECISION[self.kind]).value,
         }
 
     @classmethod
@@ -133,6 +183,8 @@ class Place:
             admin2=d.get("admin2"),
             population=int(d.get("population") or 0),
             admin_seat=d.get("admin_seat"),
+            # dicts stored before precision existed have none: the kind's default
+            precision=PlacePrecision(d["precision"]) if d.get("precision") else None,
         )
 
 

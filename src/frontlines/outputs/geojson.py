@@ -17,6 +17,9 @@ def event_feature(m: MergedEvent) -> dict[str, Any] | None:
     props = m.to_dict()
     props.pop("members")
     props["place"] = m.place.name
+    # how closely the point locates the place: point / near / district / province / country
+    props["place_precision"] = m.place.to_dict()["precision"]
+    props["geo_precision"] = m.place.geo_precision
     props["actor"] = m.actor.name if m.actor else None
     props["target"] = m.target.name if m.target else None
     props["evidence"] = [x.sentence for x in m.members if x.sentence][:5]
