@@ -230,9 +230,15 @@ class AnnotatedDocument:
     times: tuple[TimeMention, ...]
     actors: tuple[ActorMention, ...]
     countries: tuple[str, ...] = ()  # the article's country context, most likely first
-    # The day relative dates were anchored on: the publication date, or, for an undated page,
-    # the full date of its dateline. None when neither is known.
+    # The day relative dates were anchored on: the publication date, or, for a page without a
+    # day-precise one, the best day the page gives for itself (its dateline, a "Published"
+    # line, its address, the latest day its text names). None when nothing is known.
     anchor: dt.date | None = None
+    # Where an anchor other than the publication date was read: a rule such as
+    # "date.in-text-dateline.v1" and the span (None for the address); None for the
+    # publication date itself.
+    anchor_rule: str | None = None
+    anchor_span: Span | None = None
 
 
 # --------------------------------------------------------------------------- events
@@ -281,6 +287,10 @@ class DateSource(StrEnum):
     SENTENCE = "sentence"  # inherited from elsewhere in the sentence
     PARAGRAPH = "paragraph"  # inherited from an earlier sentence of the paragraph
     PUBLISHED = "published"  # nothing in the text: the publication date, said so
+    # nothing in the text and no publication date: the day the page gives for itself (its
+    # dateline, a "Published"/"Updated" line, its address, or the latest day its text names;
+    # ``explain`` names which), said so
+    DATELINE = "dateline"
     NONE = "none"
 
 
