@@ -12,6 +12,7 @@ from pathlib import Path
 
 from frontlines.annotate import Annotator
 from frontlines.extraction import Extractor
+from frontlines.extraction.dating import reported_dates
 from frontlines.records import Aggregate, AnnotatedDocument, Article, Event, EventType
 
 
@@ -59,6 +60,7 @@ class Pipeline:
         """Annotate and extract. ``include_all`` keeps negated / non-asserted events, flagged."""
         doc = self.annotator.annotate(article)
         events, aggregates = self.extractor.extract(doc, include_all=include_all)
+        events = tuple(reported_dates(events, doc))  # the day each event's sources spoke
         if types is not None:
             events = tuple(e for e in events if e.type in types)
         return ExtractionResult(article, doc, events, aggregates)

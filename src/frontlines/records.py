@@ -381,6 +381,9 @@ class Event:
     url: str | None = None
     outlet: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # The day a source stated it ("the army said on Tuesday that ..."), when the text gives
+    # one; ``date`` stays the day of the event itself.
+    reported_date: dt.date | None = None
 
     @property
     def id(self) -> str:
@@ -412,6 +415,7 @@ class Event:
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision.value,
             "date_source": self.date_source.value,
+            "reported_date": self.reported_date.isoformat() if self.reported_date else None,
             "status": self.status.value,
             "sources": [s.to_dict() for s in self.sources],
             "negated": self.negated,
@@ -470,6 +474,9 @@ class Event:
             published=dt.date.fromisoformat(d["published"]) if d.get("published") else None,
             url=d.get("url"),
             outlet=d.get("outlet"),
+            reported_date=dt.date.fromisoformat(d["reported_date"])
+            if d.get("reported_date")
+            else None,
         )
 
 

@@ -295,12 +295,13 @@ RULES: Final[dict[str, tuple[Alt, ...]]] = {
         ),
     ),
     "narrative": (
-        _a(
-            "the",
-            rf"(?P<before>{{L}}\s+(?:(?:day|night)\s+before|previous\s+(?:day|night)))"
-            rf"\b{NO_OBJECT}",
-        ),
-        _a("the", rf"(?P<after>{{L}}\s+(?:(?:next|following)\s+day|day\s+after))\b{NO_OBJECT}"),
+        # "the day before"/"the day after" take no object ("the day after Kabul fell" is not a
+        # count); "the next day", "the previous night" never have one, so a name may follow
+        # ("on the following day Fayzabad fell")
+        _a("the", r"(?P<before>{L}\s+previous\s+(?:day|night))\b"),
+        _a("the", rf"(?P<before>{{L}}\s+(?:day|night)\s+before)\b{NO_OBJECT}"),
+        _a("the", r"(?P<after>{L}\s+(?:next|following)\s+day)\b"),
+        _a("the", rf"(?P<after>{{L}}\s+day\s+after)\b{NO_OBJECT}"),
         # "a day later", "two weeks later", "hours later": counted on from the narrative
         _a(COUNT_WORDS, rf"(?P<after>{{L}}\s+{UNIT}s?\s+later)\b"),
         _a((), rf"(?P<after>\d{{1,3}}\s+{UNIT}s?\s+later)\b"),

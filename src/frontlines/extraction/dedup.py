@@ -18,7 +18,7 @@ CONTEXT_PLACE_RULE = "place.context-scene.v1"
 # The status of an event reported several times in one article: the strongest word wins,
 # except that a denial anywhere marks it denied.
 STATUS_RANK = {Status.CLAIMED: 0, Status.REPORTED: 1, Status.CONFIRMED: 2}
-WEAK_DATES = frozenset({DateSource.PUBLISHED, DateSource.NONE})
+WEAK_DATES = frozenset({DateSource.PUBLISHED, DateSource.DATELINE, DateSource.NONE})
 
 
 def merge_article_events(candidates: Sequence[Event]) -> list[Event]:
