@@ -119,6 +119,18 @@ def test_the_next_sentence_may_give_the_day_behind_a_statement() -> None:
     assert date_rule(e) == "date.elaboration.v1"
 
 
+def test_a_claim_and_the_day_it_names_are_one_event() -> None:
+    text = (
+        "Tigrayan forces said on Sunday that they had captured the town of Dessie. "
+        "A spokesman wrote on Twitter that fighters had entered Dessie on Saturday."
+    )
+    e = one(run(text, "2021-10-31"), "capture", "Dessie")
+    assert e.date == D(2021, 10, 30)
+    assert e.reported_date == D(2021, 10, 31)
+    said = [x for x in e.explanations if x.field == "reported_date"]
+    assert said and said[0].span is not None and said[0].span.text == "on Sunday"
+
+
 # --------------------------------------------------------------------------- narrative counts
 
 
