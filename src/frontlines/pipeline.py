@@ -24,6 +24,7 @@ class PipelineConfig:
     actors: tuple[Path, ...] = ()
     aliases: tuple[Path, ...] = ()
     lexicon: tuple[Path, ...] = ()
+    model: str | None = None  # the spaCy model package; None tries the packaged default
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,19 @@ class Pipeline:
 
     @classmethod
     def load(cls, config: PipelineConfig | None = None) -> Pipeline:
+        from frontlines.annotate.syntax import SyntaxParser
+        from frontlines.extraction import Lexicon
+
         config = config or PipelineConfig()
+        lexicon = Lexicon.load(config.lexicon)
         annotator = Annotator.load(
-            gazetteer=config.gazetteer, actors=config.actors, aliases=config.aliases
+            gazetteer=config.gazetteer,
+            actors=config.actors,
+            aliases=config.aliases,
+            syntax=SyntaxParser.load(config.model),
+            worth_parsing=lexicon.candidates,
         )
-        return cls(annotator, Extractor.load(annotator, lexicon=config.lexicon))
+        return cls(annotator, Extractor.load(annotator, lexicon))
 
     def annotate(self, article: Article) -> AnnotatedDocument:
         return self.annotator.annotate(article)

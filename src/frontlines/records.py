@@ -216,6 +216,42 @@ class ActorMention:
     generic: bool = False
 
 
+# --------------------------------------------------------------------------- syntax
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence. Offsets index ``Article.text``; ``head`` and the
+    indices in ``Parse.children`` index ``Parse.tokens`` (the root is its own head)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str  # lower case
+    pos: str  # universal POS tag: VERB, NOUN, PROPN, ...
+    tag: str  # fine-grained tag: VBD, VBN, NNS, ...
+    dep: str  # dependency label towards ``head``
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """The dependency parse of one sentence; only sentences that may hold an event are parsed."""
+
+    sentence: Span
+    tokens: tuple[Token, ...]
+    children: tuple[tuple[int, ...], ...]  # per token, its dependents in text order
+
+    @classmethod
+    def build(cls, sentence: Span, tokens: tuple[Token, ...]) -> Parse:
+        kids: list[list[int]] = [[] for _ in tokens]
+        for t in tokens:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        return cls(sentence, tokens, tuple(tuple(k) for k in kids))
+
+
 # --------------------------------------------------------------------------- document
 
 
@@ -239,6 +275,8 @@ class AnnotatedDocument:
     # publication date itself.
     anchor_rule: str | None = None
     anchor_span: Span | None = None
+    # Dependency parses of the sentences that may report an event, in text order.
+    parses: tuple[Parse, ...] = ()
 
 
 # --------------------------------------------------------------------------- events
@@ -280,6 +318,9 @@ class Modality(StrEnum):
     ATTEMPT = "attempt"
     FUTURE = "future"
     HYPOTHETICAL = "hypothetical"
+    # named as the cause or topic of a protest or a demand ("residents protested the killing
+    # of ..."): it may well have happened, but this report is not its news
+    REFERENCED = "referenced"
 
 
 class DateSource(StrEnum):

@@ -7,24 +7,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontlines.annotate.dates_calendar import month_end
-from frontlines.records import AnnotatedDocument, Article, DatePrecision
+from frontlines.records import AnnotatedDocument, Article, DatePrecision, Parse
 
 if TYPE_CHECKING:
     from frontlines.annotate.actors import ActorResolver
     from frontlines.annotate.places import PlaceResolver
+    from frontlines.annotate.syntax import SyntaxParser
 
 __all__ = ["Annotator"]
 
 
 class Annotator:
-    def __init__(self, places: PlaceResolver, actors: ActorResolver) -> None:
+    """``syntax`` parses the sentences for which ``worth_parsing`` says yes (the trigger
+    lexicon's cheap word-form scan); without a parser the document has no parses."""
+
+    def __init__(
+        self,
+        places: PlaceResolver,
+        actors: ActorResolver,
+        syntax: SyntaxParser | None = None,
+        worth_parsing: Callable[[str], bool] | None = None,
+    ) -> None:
         self.places = places
         self.actors = actors
+        self.syntax = syntax
+        self.worth_parsing = worth_parsing
 
     @classmethod
     def load(
@@ -32,6 +44,8 @@ class Annotator:
         gazetteer: Path | None = None,
         actors: Sequence[Path] = (),
         aliases: Sequence[Path] = (),
+        syntax: SyntaxParser | None = None,
+        worth_parsing: Callable[[str], bool] | None = None,
     ) -> Annotator:
         # Imported here so that importing one resolver module does not load all the others.
         from frontlines.annotate.actors import ActorLexicon, ActorResolver
@@ -39,7 +53,9 @@ class Annotator:
         from frontlines.annotate.places import PlaceResolver
 
         gaz = Gazetteer.load(gazetteer, aliases=aliases)
-        return cls(PlaceResolver(gaz), ActorResolver(ActorLexicon.load(actors)))
+        return cls(
+            PlaceResolver(gaz), ActorResolver(ActorLexicon.load(actors)), syntax, worth_parsing
+        )
 
     def annotate(self, article: Article) -> AnnotatedDocument:
         from frontlines.annotate.dates import resolve_times
@@ -72,6 +88,10 @@ class Annotator:
                 reference, precision = own.day, DatePrecision.DAY
                 anchor_rule, anchor_span = own.rule, own.span
         ranked = tuple(c for c, _ in sorted(countries.items(), key=lambda kv: -kv[1]))
+        parses: tuple[Parse, ...] = ()
+        if self.syntax is not None:
+            chosen = [s for s in sents if self.worth_parsing is None or self.worth_parsing(s.text)]
+            parses = self.syntax.parse(text, chosen)
         return AnnotatedDocument(
             article=article,
             sentences=tuple(sents),
@@ -83,6 +103,7 @@ class Annotator:
             anchor=reference if precision in (None, DatePrecision.DAY) else None,
             anchor_rule=anchor_rule,
             anchor_span=anchor_span,
+            parses=parses,
         )
 
 

@@ -18,14 +18,17 @@ __all__ = ["Extractor", "Lexicon"]
 
 class Extractor(_Engine):
     @classmethod
-    def load(cls, annotator: Annotator | None = None, lexicon: Sequence[Path] = ()) -> Extractor:
-        """The packaged trigger lexicon plus user lexicon files; the annotator's actor
+    def load(
+        cls, annotator: Annotator | None = None, lexicon: Lexicon | Sequence[Path] = ()
+    ) -> Extractor:
+        """A loaded lexicon, or the packaged one plus user lexicon files; the annotator's actor
         dictionary tells which state forces a country name stands for."""
+        lex = lexicon if isinstance(lexicon, Lexicon) else Lexicon.load(lexicon)
         if annotator is None:
-            return cls(Lexicon.load(lexicon))
+            return cls(lex)
         actors = annotator.actors.lexicon
         entries = actors.entries.values()
         forces = forces_by_country(
             [e.actor for e in entries], {e.actor.id: e.theatres for e in entries}
         )
-        return cls(Lexicon.load(lexicon), forces, actors.demonyms)
+        return cls(lex, forces, actors.demonyms)

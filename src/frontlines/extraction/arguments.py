@@ -189,7 +189,7 @@ def places_after(
             return []
         if "," in gap and not intro:
             return []
-        return [m, *_coordinated(text, places, m, clause_end)]
+        return [m, *coordinated(text, places, m, clause_end)]
     return []
 
 
@@ -210,7 +210,7 @@ def places_before(
             text[max(clause_start, m.span.start - 12) : m.span.start]
         ):
             continue
-        group = [m, *_coordinated(text, places, m, trigger_start)]
+        group = [m, *coordinated(text, places, m, trigger_start)]
         last = group[-1]
         gap = APPOSITIVE.sub(" ", text[last.span.end : trigger_start], count=1)
         if word_count(gap) > SUBJECT_GAP_WORDS:
@@ -240,7 +240,7 @@ def places_locative(
     return best
 
 
-def _coordinated(
+def coordinated(
     text: str, places: Sequence[PlaceMention], head: PlaceMention, limit: int
 ) -> list[PlaceMention]:
     """Places listed with ``head``; containers in between ("Qalat in Zabul province, Tarinkot")

@@ -12,7 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from frontlines.records import Actor, ActorKind, ActorMention, Source, SourceType, Span, Status
+from frontlines.records import (
+    Actor,
+    ActorKind,
+    ActorMention,
+    Parse,
+    Source,
+    SourceType,
+    Span,
+    Status,
+    Token,
+)
 
 REPORTING_VERBS = (
     r"said|says|say|told|tells|confirmed|confirms|confirm|claimed|claims|claim|tweeted|announced"
@@ -198,3 +208,120 @@ def _source_type(text: str, actors: Sequence[ActorMention]) -> SourceType:
     if MEDIA_WORDS.search(text):
         return SourceType.MEDIA
     return SourceType.UNNAMED
+
+
+# --------------------------------------------------------------------------- from the parse
+
+# Lemmas of the verbs that report a clause: the verb that governs a trigger decides its status.
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "confirm", "claim", "tweet", "announce", "report", "add", "deny", "state",
+     "write", "post", "insist", "acknowledge", "admit", "declare", "quote", "cite", "reject",
+     "allege", "assert", "boast", "publish", "broadcast", "show", "dismiss", "refute", "verify",
+     "corroborate", "concede"}
+)  # fmt: skip
+# Links from a clause (or a noun) up to the verb that reports it.
+_REPORTED_BY = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "nsubjpass"})
+_CLIMB_TO_REPORT = frozenset(
+    {
+        "xcomp",
+        "conj",
+        "aux",
+        "pcomp",
+        "pobj",
+        "prep",
+        "acl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "advcl",
+        "ccomp",
+        "relcl",
+        "appos",
+        "compound",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The reporting verb that governs a trigger, and the phrase of its speaker."""
+
+    verb: Token
+    speaker: tuple[int, int] | None  # character span of the speaker's phrase
+
+
+def governing_report(parse: Parse, token: int) -> Report | None:
+    """The nearest reporting verb above the trigger ("officials said X fell", "claimed to have
+    taken", "denied the capture of"), or "according to X" on its way up."""
+    toks = parse.tokens
+    cur = toks[token]
+    for _ in range(8):
+        for k in parse.children[cur.i]:
+            if toks[k].lemma == "accord":
+                objs = [
+                    toks[g] for p in parse.children[k] if toks[p].lemma == "to"
+                    for g in parse.children[p] if toks[g].dep == "pobj"
+                ]  # fmt: skip
+                if objs:
+                    return Report(toks[k], _phrase(parse, objs[0].i))
+        if cur.head == cur.i or cur.dep not in _CLIMB_TO_REPORT:
+            return None
+        head = toks[cur.head]
+        if head.lemma in REPORTING_LEMMAS and cur.dep in _REPORTED_BY:
+            subj = [
+                toks[k] for k in parse.children[head.i]
+                if toks[k].dep in ("nsubj", "nsubjpass") and k != cur.i
+            ]  # fmt: skip
+            agent = [
+                toks[g] for k in parse.children[head.i] if toks[k].dep == "agent"
+                for g in parse.children[k] if toks[g].dep == "pobj"
+            ]  # fmt: skip
+            who = agent[0] if agent else (subj[0] if subj else None)
+            return Report(head, _phrase(parse, who.i) if who is not None else None)
+        cur = head
+    return None
+
+
+def _phrase(parse: Parse, head: int) -> tuple[int, int]:
+    """Characters of the subtree of ``head`` (a speaker's phrase, with its modifiers)."""
+    lo, hi = parse.tokens[head].start, parse.tokens[head].end
+    stack = [head]
+    while stack:
+        i = stack.pop()
+        for k in parse.children[i]:
+            t = parse.tokens[k]
+            if t.dep in ("relcl", "punct"):
+                continue
+            lo, hi = min(lo, t.start), max(hi, t.end)
+            stack.append(k)
+    return lo, hi
+
+
+def clause_attribution(
+    sentence: Attribution, report: Report | None, actors: Sequence[ActorMention]
+) -> Attribution:
+    """The sentence's attribution narrowed to the trigger's own reporting verb: a "denied" or
+    "claimed" that governs another clause of the sentence says nothing about this event."""
+    if report is None:
+        return Attribution(
+            sentence.sources, (), sentence.speaker_actors, sentence.claim_marked, sentence.spans
+        )
+    words = (report.verb.text.lower(), report.verb.lemma)
+    own: list[tuple[Source, Span]] = []
+    if report.speaker is not None:
+        lo, hi = report.speaker
+        own = [
+            (src, src.span) for src in sentence.sources
+            if src.span is not None
+            and (lo <= src.span.start < hi or src.span.start <= lo < src.span.end)
+        ]  # fmt: skip
+    if not own:
+        return Attribution(
+            sentence.sources, words, sentence.speaker_actors, sentence.claim_marked, sentence.spans
+        )
+    spans = tuple(span for _, span in own)
+    speakers = tuple(
+        a.actor for a in actors
+        if a.actor is not None and any(sp.start <= a.span.start < sp.end for sp in spans)
+    )  # fmt: skip
+    return Attribution(tuple(s for s, _ in own), words, speakers, sentence.claim_marked, spans)

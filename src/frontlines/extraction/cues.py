@@ -52,9 +52,10 @@ SPEAKER_PRONOUN = re.compile(
 )
 # "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'\u2019-]{1,40}(?:\s*\[[^\]]{1,40}\])?"
+    r"^\s*[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*){0,3}(?:\s*\[[^\]]{1,40}\])?"
     r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013-]\s)"
+    r"(?:,\s*\d{4})?|,\s*[A-Z][A-Za-z.'\u2019-]*(?:\s+(?:[A-Z][A-Za-z.'\u2019-]*|of|the|and)){0,4}(?=\s*\())?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013]|-\s)"
 )
 # "pulled its troops out of it": the object is the town named before.
 IT_OBJECT = re.compile(r"\s+it\b(?!\s+(?:is|was|has|had|would|will)\b)", re.IGNORECASE)

@@ -1,98 +1,245 @@
-"""Negation and modality: a trigger in "has not fallen" or "could fall" is not an event.
+"""Negation and modality from the parse: "has not fallen", "could fall", "tried to take".
 
-Cues are read in the clause before the trigger, close to it: news prose puts the negator or the
-modal right before the verb ("had not yet fallen", "could be captured within days").
+The cues are read on the trigger and on the words that govern it in the same clause: its own
+negation and modal auxiliaries, the verb it is the complement of ("failed to", "tried to",
+"threatened to", "managed to"), the noun it depends on ("an attempt to", "the threat of"), and
+a conditional ("if the city falls"). A reporting verb ("said", "denied") ends the climb: what
+it governs is attribution, read elsewhere. The word lists are named here, in one place.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from frontlines.records import Modality
+from frontlines.records import Modality, Parse, Token
 
-# How many words may separate a cue from the trigger ("could soon fall", "tried in vain to take").
-CUE_WINDOW_WORDS = 4
-
-NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|neither|nor|without)\b|n't\b|\bhas\s+yet\s+to\b|\bhave\s+yet\s+to\b"
-    r"|\byet\s+to\b|\bfailed\s+to\b|\bfailing\s+to\b|\bfail\s+to\b|\bunable\s+to\b|\bprevented\b"
-    r"|\brepelled\b|\brepulsed\b|\bthwarted\b|\bfoiled\b|\bavoid(?:ing|ed)?\b|\bprevent(?:ing)?\b",
-    re.IGNORECASE,
+MODALS_FUTURE = frozenset(
+    {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "must", "can", "ca"}
 )
-ATTEMPT = re.compile(
-    r"\b(?:tried|try|tries|trying|attempt(?:ed|ing|s)?|sought|seek(?:ing|s)?|bid|push(?:ed|ing)?"
-    r"|struggl(?:ed|ing|es)|aim(?:ed|ing|s)?|effort|offensive|advance|advancing|advanced|fight(?:ing)?"
-    r"\s+to|battl(?:ed|ing)\s+to|mov(?:ed|ing)\s+to)\s+(?:\w+\s+){0,2}?to\b",
-    re.IGNORECASE,
+# Governing verbs (of an infinitive or gerund complement) and what they make of it.
+NEGATING_VERBS = frozenset(
+    {"fail", "refuse", "decline", "avoid", "prevent", "stop", "thwart", "foil", "repel", "repulse",
+     "deny", "halt", "block", "resist", "abort", "abandon", "forgo", "cancel", "postpone"}
+)  # fmt: skip
+ATTEMPT_VERBS = frozenset(
+    {"try", "attempt", "seek", "strive", "struggle", "aim", "fight", "battle", "push", "race",
+     "scramble", "move", "look", "work", "bid", "endeavour", "endeavor", "advance", "march",
+     "mobilize", "mobilise", "launch"}
+)  # fmt: skip
+FUTURE_VERBS = frozenset(
+    {"threaten", "plan", "intend", "vow", "prepare", "expect", "hope", "want", "pledge",
+     "promise", "plot", "set", "poise", "be", "need", "wish", "propose", "consider", "mull",
+     "urge", "call", "ask", "demand", "warn", "fear", "risk", "send", "deploy", "dispatch",
+     "fly", "rush", "gather", "mass", "amass", "vote", "agree", "offer", "hesitate", "dare",
+     "instruct", "tell", "authorize", "authorise", "approve"}
+)  # fmt: skip
+# Of these, the complement did happen ("managed to retake", "forced them to withdraw").
+DONE_VERBS = frozenset(
+    {"manage", "succeed", "continue", "go", "force", "compel", "get", "finish", "end", "keep",
+     "resume", "come", "proceed", "decide", "choose", "opt", "elect", "order", "begin", "start",
+     "help", "allow", "permit", "enable", "seem", "appear"}
+)  # fmt: skip
+ATTEMPT_NOUNS = frozenset(
+    {"attempt", "bid", "effort", "push", "drive", "offensive", "campaign", "operation", "plan",
+     "mission", "quest", "struggle", "fight", "race", "battle", "advance", "march", "assault"}
+)  # fmt: skip
+FUTURE_NOUNS = frozenset(
+    {"threat", "risk", "fear", "danger", "prospect", "possibility", "verge", "brink", "eve",
+     "likelihood", "chance", "warning", "call", "demand", "plan", "intention", "goal", "aim",
+     "prospects", "ability", "capacity", "bid", "order"}
+)  # fmt: skip
+NEGATING_NOUNS = frozenset({"failure", "prevention", "refusal", "denial"})
+FUTURE_ADJS = frozenset(
+    {
+        "likely",
+        "about",
+        "set",
+        "poised",
+        "ready",
+        "due",
+        "expected",
+        "bound",
+        "able",
+        "unlikely",
+        "close",
+        "eager",
+        "keen",
+        "determined",
+        "willing",
+        "certain",
+        "sure",
+    }
 )
-FUTURE = re.compile(
-    r"\b(?:could|(?-i:may)|might|would|will|shall|going\s+to|threaten(?:ed|s|ing)?\s+to|poised\s+to"
-    r"|about\s+to|set\s+to|likely\s+to|expected\s+to|on\s+the\s+verge\s+of|close\s+to|plan(?:s|ned|ning)?"
-    r"\s+to|intend(?:s|ed)?\s+to|vow(?:ed|s)?\s+to|prepar(?:e|es|ed|ing)\s+to|ready\s+to|risk\s+of"
-    r"|in\s+danger\s+of|fears?\s+(?:that\s+)?|feared|bound\s+to|want(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+to"
-    r"|'ll|must)\b",
-    re.IGNORECASE,
-)
-HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|whether|in\s+case)\b|^\s*should\b|\bwere\s+\w+\s+to\b", re.IGNORECASE
-)
-# An infinitive of purpose ("sent to retake", "flown in to recapture") has not happened yet;
-# one of rank or success ("the second city to fall", "managed to take") has.
-PURPOSE = re.compile(
-    r"\b(?!(?:managed|able|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
-    r"|latest|only|began|begun|started|continued|went\s+on|came|ordered|decided|\w+th)\b)"
-    r"[a-z]+\s+to\s*$",
-    re.IGNORECASE,
-)
-# "ordered his troops to withdraw", "forced the army to abandon": it happened.
-DONE_INFINITIVE = re.compile(r"\b(?:ordered|decided|forced|compelled|managed)\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w'-]+")
+NEGATING_ADJS = frozenset({"unable", "impossible"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "hardly", "barely"})
+CONDITIONALS = frozenset({"if", "unless", "whether", "lest"})
+# Reporting verbs end the climb: "officials denied that X fell" is a denial, not a negation.
+REPORTING = frozenset(
+    {"say", "tell", "claim", "report", "announce", "confirm", "deny", "state", "add", "insist",
+     "acknowledge", "admit", "declare", "tweet", "write", "post", "allege", "assert", "reject",
+     "dismiss", "accuse", "note", "indicate", "suggest", "show", "believe", "think", "know",
+     "learn", "hear", "see", "understand", "quote", "cite", "reiterate", "stress", "explain"}
+)  # fmt: skip
+# Links the climb follows: complements, coordination, nouns' arguments, light verbs.
+_CLIMB = frozenset(
+    {"xcomp", "aux", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl",
+     "advcl", "attr", "oprd", "acomp", "compound", "amod", "poss", "ccomp", "relcl", "appos"}
+)  # fmt: skip
+_MAX_CLIMB = 6
 
 
 @dataclass(frozen=True, slots=True)
 class ModalityReading:
     negated: bool
     modality: Modality
-    cue: str | None  # the cue text, for the explanation
-
-
-def read_modality(clause_before: str) -> ModalityReading:
-    """Judge the trigger from the clause text that precedes it (``clause_before``)."""
-    tail = _tail_words(clause_before, CUE_WINDOW_WORDS + 3)
-    if not ANY_CUE.search(tail) and not HYPOTHETICAL.search(clause_before):
-        return ASSERTED  # the common case, decided by two short scans
-    near = _tail_words(clause_before, CUE_WINDOW_WORDS)
-    negation = NEGATION.search(near)
-    if negation:
-        return ModalityReading(True, Modality.ASSERTED, negation.group())
-    for pattern, modality, window in (
-        (ATTEMPT, Modality.ATTEMPT, tail),
-        (FUTURE, Modality.FUTURE, near),
-    ):
-        m = pattern.search(window)
-        if m:
-            return ModalityReading(False, modality, m.group())
-    m = PURPOSE.search(clause_before)
-    if m and not DONE_INFINITIVE.search(tail):
-        # "special forces would be flown in to retake the city": not done yet
-        return ModalityReading(False, Modality.FUTURE, m.group().strip())
-    m = HYPOTHETICAL.search(clause_before)
-    if m:
-        return ModalityReading(False, Modality.HYPOTHETICAL, m.group())
-    return ModalityReading(False, Modality.ASSERTED, None)
+    cue: str | None  # the cue words, for the explanation
 
 
 ASSERTED = ModalityReading(False, Modality.ASSERTED, None)
-# Every cue above in one pattern: most triggers have none, and one scan tells.
-ANY_CUE = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (NEGATION, ATTEMPT, FUTURE, PURPOSE)),
-    re.IGNORECASE,
+
+
+def read_modality(parse: Parse, token: int) -> ModalityReading:
+    """Negation and modality of the trigger at ``token``."""
+    toks = parse.tokens
+    tok = toks[token]
+    cur = tok
+    came_by = ""
+    for _ in range(_MAX_CLIMB):
+        reading = _own_cues(parse, cur, came_by)
+        if reading is not None:
+            return reading
+        if cur.head == cur.i or cur.dep not in _CLIMB:
+            break
+        head = toks[cur.head]
+        if head.lemma in REPORTING and cur.dep in ("ccomp", "xcomp", "conj", "advcl", "parataxis"):
+            break
+        if cur.dep in ("relcl", "ccomp") or (cur.dep == "advcl" and not _is_infinitive(parse, cur)):
+            # another clause: "after the city fell, troops could..." says nothing of the fall;
+            # but a conditional clause does ("if the city falls")
+            mark = _mark(parse, cur)
+            if mark in CONDITIONALS:
+                return ModalityReading(False, Modality.HYPOTHETICAL, mark)
+            break
+        if cur.dep == "conj" and head.pos in ("VERB", "AUX") and tok.pos in ("VERB", "AUX"):
+            # "surrounded and captured": a coordinated verb shares only the auxiliaries
+            came_by = "conj"
+        else:
+            came_by = cur.dep
+        reading = _governor(parse, head, cur, came_by)
+        if reading is not None:
+            return reading
+        cur = head
+    return ASSERTED
+
+
+def _own_cues(parse: Parse, tok: Token, came_by: str) -> ModalityReading | None:
+    """Negators, modals and conditionals attached to ``tok`` itself."""
+    kids = [parse.tokens[k] for k in parse.children[tok.i]]
+    if came_by != "conj":  # a negation is not shared by coordinated verbs, auxiliaries are
+        for k in kids:
+            if k.dep == "neg" or (k.dep in ("advmod", "det", "preconj") and k.lemma in NEGATORS):
+                return ModalityReading(True, Modality.ASSERTED, k.text)
+    for k in kids:
+        if k.dep == "aux" and (k.tag == "MD" or k.lemma in MODALS_FUTURE):
+            return ModalityReading(False, Modality.FUTURE, k.text)
+        if (
+            k.dep == "aux"
+            and k.lemma == "go"
+            and any(parse.tokens[g].lemma == "to" for g in parse.children[tok.i])
+        ):
+            return ModalityReading(False, Modality.FUTURE, "going to")
+        if k.dep == "mark" and k.lemma in CONDITIONALS:
+            return ModalityReading(False, Modality.HYPOTHETICAL, k.text)
+    return None
+
+
+def _governor(parse: Parse, head: Token, child: Token, came_by: str) -> ModalityReading | None:
+    """What the governing word makes of its complement ``child``."""
+    lemma = head.lemma
+    if head.pos in ("VERB", "AUX") and came_by == "dobj" and child.pos in ("NOUN", "PROPN"):
+        # "prevented the fall of", "planned an attack on", "attempted a takeover"
+        if lemma in NEGATING_VERBS:
+            return ModalityReading(True, Modality.ASSERTED, head.text)
+        if lemma in FUTURE_VERBS - {"be", "send", "deploy", "dispatch", "fear", "warn"}:
+            return ModalityReading(False, Modality.FUTURE, head.text)
+        if lemma in ("attempt", "try"):
+            return ModalityReading(False, Modality.ATTEMPT, head.text)
+    if head.pos in ("VERB", "AUX") and came_by in ("xcomp", "advcl", "pcomp", "ccomp"):
+        if lemma in DONE_VERBS:
+            return None
+        if lemma in NEGATING_VERBS:
+            return ModalityReading(True, Modality.ASSERTED, head.text)
+        if lemma in ATTEMPT_VERBS and came_by in ("xcomp", "advcl"):
+            return ModalityReading(False, Modality.ATTEMPT, head.text)
+        if lemma in FUTURE_VERBS and came_by in ("xcomp", "advcl"):
+            return ModalityReading(False, Modality.FUTURE, head.text)
+        if came_by == "advcl" and _is_infinitive(parse, child):
+            # an infinitive of purpose: "sent to retake the town" has not happened yet
+            return ModalityReading(False, Modality.FUTURE, f"{head.text} to")
+    if head.pos in ("ADJ",) and came_by in ("xcomp", "prep", "pcomp"):
+        if lemma in NEGATING_ADJS:
+            return ModalityReading(True, Modality.ASSERTED, head.text)
+        if lemma in FUTURE_ADJS:
+            return ModalityReading(False, Modality.FUTURE, head.text)
+    if head.pos in ("NOUN", "PROPN") and came_by in (
+        "acl",
+        "pobj",
+        "prep",
+        "xcomp",
+        "compound",
+        "pcomp",
+    ):
+        if lemma in NEGATING_NOUNS:
+            return ModalityReading(True, Modality.ASSERTED, head.text)
+        if lemma in ATTEMPT_NOUNS and (came_by in ("acl", "xcomp") or _is_infinitive(parse, child)):
+            return ModalityReading(False, Modality.ATTEMPT, head.text)
+        if lemma in FUTURE_NOUNS:
+            return ModalityReading(False, Modality.FUTURE, head.text)
+    if head.pos == "ADP" and lemma in ("without", "instead"):
+        return ModalityReading(True, Modality.ASSERTED, head.text)
+    if head.pos == "ADP" and lemma in ("before", "until") and came_by == "pcomp":
+        return None
+    return None
+
+
+def _is_infinitive(parse: Parse, tok: Token) -> bool:
+    return any(
+        parse.tokens[k].dep == "aux" and parse.tokens[k].lemma == "to"
+        for k in parse.children[tok.i]
+    )
+
+
+def _mark(parse: Parse, tok: Token) -> str | None:
+    for k in parse.children[tok.i]:
+        if parse.tokens[k].dep == "mark":
+            return parse.tokens[k].lemma
+    return None
+
+
+# The edges by which a trigger is the topic of what governs it: "protested against the
+# killing", "demanding the release", "held a protest over the arrest".
+TOPIC_PREPS = frozenset({"against", "over", "for", "about", "at", "following", "after", "of", "in"})
+_TOPIC_DEPS = frozenset(
+    {"dobj", "xcomp", "ccomp", "advcl", "acl", "relcl", "pobj", "nsubjpass", "nsubj"}
 )
 
 
-def _tail_words(text: str, n: int) -> str:
-    words = list(_WORD.finditer(text))
-    if len(words) <= n:
-        return text
-    return text[words[-n].start() :]
+def protest_topic(parse: Parse, token: int, protest: frozenset[str]) -> str | None:
+    """The protest or demand word above the trigger when the trigger is its topic, else None:
+    "residents protested the killing of a driver" names a killing, it does not report it."""
+    toks = parse.tokens
+    cur = toks[token]
+    for _ in range(10):
+        if cur.head == cur.i:
+            return None
+        head = toks[cur.head]
+        topic = cur.lemma in TOPIC_PREPS if cur.dep == "prep" else cur.dep in _TOPIC_DEPS
+        if topic:
+            if head.lemma in protest:
+                return head.text
+            if head.pos in ("VERB", "AUX") and any(
+                toks[k].dep == "dobj" and toks[k].lemma in protest for k in parse.children[head.i]
+            ):
+                return head.text
+        cur = head
+    return None
