@@ -126,3 +126,15 @@ def test_annotator_anchors_an_undated_page_and_says_so() -> None:
     thursday = [t for t in doc.times if t.span.text == "on Thursday"]
     assert thursday and thursday[0].value == D(2021, 8, 12)
     assert thursday[0].precision is DatePrecision.DAY
+
+
+def test_a_timelines_entries_do_not_anchor_the_page() -> None:
+    # two lines open "Place, date:": entries of a timeline, not the report's dateline
+    text = (
+        "Zaranj, August 6, 2021: The Taliban take over the city.\n\n"
+        "Sheberghan, August 7, 2021: The Taliban capture the city.\n\n"
+        "Kunduz, August 8, 2021: Fighters seize the city."
+    )
+    got = page_anchor(text)
+    assert got is not None
+    assert (got.day, got.rule) == (D(2021, 8, 8), "date.in-text-latest.v1")

@@ -85,6 +85,27 @@ def test_month_only_page_is_anchored_on_a_dateline_inside_that_month() -> None:
     assert e.date == D(2021, 8, 12)
 
 
+def test_a_dateline_inside_brackets_dates_the_report_not_the_event() -> None:
+    text = (
+        "MOSCOW (Agency - 13th August, 2021) The Taliban announced on Thursday the capture of "
+        "Qalat, the capital of Zabul province."
+    )
+    e = one(run(text, "2021-08-13"), "capture", "Qalat")
+    assert e.date == D(2021, 8, 12)
+    assert date_rule(e) == "date.statement-day.v1"
+
+
+def test_the_entries_of_a_timeline_are_not_datelines() -> None:
+    text = (
+        "Timeline of the offensive\n\n"
+        "Zaranj, August 6: The Taliban take over the capital of Nimruz province.\n\n"
+        "Sheberghan, August 7: The Taliban capture the city after heavy fighting."
+    )
+    events = run(text, "2021-08-11")
+    assert one(events, "capture", "Zaranj").date == D(2021, 8, 6)
+    assert one(events, "capture", "Shibirghan").date == D(2021, 8, 7)
+
+
 # --------------------------------------------------------------------------- the day a source spoke
 
 

@@ -88,6 +88,14 @@ def page_anchor(
     for line in head.split("\n"):
         found.extend(_line_dates(text, start, start + len(line)))
         start += len(line) + 1
+    # a dateline counts only as the report's one: not a timeline's entries
+    dateline = report_dateline(text)
+    found = [
+        c
+        for c in found
+        if c.rule != "date.in-text-dateline.v1"
+        or (dateline is not None and c.span is not None and c.span.start == dateline.start)
+    ]
     url_day = date_in_url(url)
     if url_day is not None:
         found.append(PageDate(url_day, "date.url.v1", None))
@@ -197,6 +205,25 @@ def _segment(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:
         if m.start() <= at < m.end():
             return m.start(), m.end()
     return lo, hi
+
+
+def report_dateline(text: str) -> Span | None:
+    """The date of the dateline opening the report ("KABUL, Aug. 14 -", "MOSCOW (Sputnik -
+    13th August, 2021) ..."), if its head has one: the report's date, not an event's. When
+    several lines open that way they are a timeline's entries ("Zaranj, August 6: ...",
+    "Sheberghan, August 7: ..."), which date events, and none is taken."""
+    found: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        if pat.DATELINE_HEAD.match(line):
+            for f in _dates_in(text, start, start + len(line)):
+                if _is_dateline(text, start, f.span.start):
+                    found.append(f.span)
+                    break
+        start += len(line) + 1
+    if len(found) != 1 or found[0].start >= HEAD_CHARS:
+        return None
+    return found[0]
 
 
 def _is_dateline(text: str, lo: int, at: int) -> bool:

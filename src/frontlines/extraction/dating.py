@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from frontlines.annotate.dates_calendar import add_months, monday
+from frontlines.annotate.refine import report_dateline
 from frontlines.extraction.cues import DATELINE, SAME_DAY
 from frontlines.records import (
     AnnotatedDocument,
@@ -224,15 +225,20 @@ def event_date(
 def event_times(
     text: str, times: Sequence[TimeMention], doc: AnnotatedDocument
 ) -> list[TimeMention]:
-    """The times that may date events: not the page's own date ("KABUL, Aug. 14, 2021 -", an
-    "Updated ..." line), which dates the report."""
+    """The times that may date events: not the page's own date (a dateline, "KABUL, Aug. 14,
+    2021 -", "MOSCOW (Agency - 13th August, 2021)", or an "Updated ..." line), which dates
+    the report."""
     cut = DATELINE.match(text)
-    page = doc.anchor_span if doc.anchor_rule in PAGE_DATE_RULES else None
+    pages = (
+        {doc.anchor_span.start} if doc.anchor_span and doc.anchor_rule in PAGE_DATE_RULES else set()
+    )
+    dateline = report_dateline(text)
+    if dateline is not None:
+        pages.add(dateline.start)
     return [
         t
         for t in times
-        if not (cut is not None and t.span.end <= cut.end())
-        and not (page is not None and t.span.start == page.start)
+        if not (cut is not None and t.span.end <= cut.end()) and t.span.start not in pages
     ]
 
 
