@@ -403,16 +403,17 @@ def _story_day(times: Sequence[TimeMention], upto: int) -> dt.date | None:
 
 
 def _shift(day: dt.date, offset: _Offset) -> tuple[dt.date, DatePrecision]:
-    """``day`` moved by the offset, at the precision the unit allows."""
+    """``day`` moved by the offset, at the precision the unit allows (days: a day; weeks:
+    that week; months and years: that month)."""
     if offset.unit in ("hour", "day", "night"):
         n = offset.n if offset.unit != "hour" else offset.n // 24
         return day + dt.timedelta(days=offset.sign * n), DatePrecision.DAY
     if offset.unit == "week":
         return monday(day + dt.timedelta(weeks=offset.sign * offset.n)), DatePrecision.WEEK
+    # a count of months or years from a known day lands in a month ("seven months after" a
+    # Monday in December is May): the month is kept, not the whole year
     months = offset.n * (12 if offset.unit == "year" else 1)
     moved = add_months(day, offset.sign * months)
-    if offset.unit == "year":
-        return moved.replace(month=1, day=1), DatePrecision.YEAR
     return moved.replace(day=1), DatePrecision.MONTH
 
 
