@@ -327,11 +327,11 @@ class DateSource(StrEnum):
     TEXT = "text"  # a temporal expression in the clause itself
     SENTENCE = "sentence"  # inherited from elsewhere in the sentence
     PARAGRAPH = "paragraph"  # inherited from an earlier sentence of the paragraph
-    PUBLISHED = "published"  # nothing in the text: the publication date, said so
-    # nothing in the text and no publication date: the day the page gives for itself (its
-    # dateline, a "Published"/"Updated" line, its address, or the latest day its text names;
-    # ``explain`` names which), said so
-    DATELINE = "dateline"
+    # nothing in the text: the report's own date stood in, said so -- its publication date,
+    # or for a page without one the day the page gives for itself (its dateline, a
+    # "Published"/"Updated" line, its address, the latest day its text names: the ``explain``
+    # rule says which)
+    PUBLISHED = "published"
     NONE = "none"
 
 

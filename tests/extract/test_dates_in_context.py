@@ -54,7 +54,8 @@ def test_an_event_with_no_day_on_an_undated_page_takes_the_page_date_and_says_so
     text = "Updated 13 Aug, 2021\n\nTaliban fighters have captured Kandahar, officials said."
     e = one(run(text, None), "capture", "Kandahar")
     assert e.date == D(2021, 8, 13)
-    assert e.date_source is DateSource.DATELINE
+    assert e.date_source is DateSource.PUBLISHED  # a stand-in for the report's date
+    assert e.published is None  # ... which the page's metadata did not give
     assert date_rule(e) == "date.in-text-updated.v1"
 
 

@@ -1,5 +1,6 @@
 """The date of an event: from its clause, its sentence, the story just told, its paragraph,
-and only then the page's own date (``date_source: "published"`` or ``"dateline"``), said so.
+and only then the report's own date (``date_source: "published"``), said so: its publication
+date, or for a page without one the day the page gives for itself (the rule names which).
 
 Why these rules: a sentence of war reporting carries more days than its event's.
 
@@ -215,7 +216,7 @@ def event_date(
         return (
             doc.anchor,
             DatePrecision.DAY,
-            DateSource.DATELINE,
+            DateSource.PUBLISHED,
             doc.anchor_span,
             doc.anchor_rule or "date.dateline.v1",
         )

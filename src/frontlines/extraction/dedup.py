@@ -35,7 +35,7 @@ from frontlines.records import TERRITORIAL, DatePrecision, DateSource, Event, St
 
 CONTEXT_PLACE_RULE = "place.context-scene.v1"
 DEFAULT_STATUS_RULE = "status.default-reported.v1"
-WEAK_DATES = frozenset({DateSource.PUBLISHED, DateSource.DATELINE, DateSource.NONE})
+WEAK_DATES = frozenset({DateSource.PUBLISHED, DateSource.NONE})
 # A candidate without a day of its own is news of the report's period: it joins dated
 # accounts from this many days before the report's date up to a week after it.
 PERIOD_DAYS = 31
