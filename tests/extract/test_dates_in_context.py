@@ -80,6 +80,15 @@ def test_a_day_without_a_year_takes_the_year_of_the_articles_other_dates() -> No
     assert "date.in-text-latest.v1" in date_rule(e)
 
 
+def test_a_numeric_page_date_gives_the_year_of_a_day_written_without_one() -> None:
+    text = (
+        "By Staff | 11/14/23\n\nRebels took Bambari on Nov. 11 and government troops "
+        "retook the town on Monday, residents said."
+    )
+    days = sorted(e.date for e in run(text, None) if e.type.value == "capture" and e.date)
+    assert days == [D(2023, 11, 11), D(2023, 11, 13)]
+
+
 def test_month_only_page_is_anchored_on_a_dateline_inside_that_month() -> None:
     text = "HERAT, Aug. 13, 2021 - Taliban fighters captured Herat on Thursday."
     e = one(run(text, "2021-08"), "capture", "Herat")
