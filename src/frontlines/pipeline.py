@@ -15,6 +15,7 @@ from pathlib import Path
 from frontlines import sections
 from frontlines.annotate import Annotator
 from frontlines.extraction import Extractor
+from frontlines.extraction.dating import reported_dates
 from frontlines.records import Aggregate, AnnotatedDocument, Article, Event, EventType
 from frontlines.sources import MAX_ARTICLE_BYTES, check_size
 
@@ -87,6 +88,7 @@ class Pipeline:
             aggregates = tuple(
                 sections.join_aggregates(sections.shift(a, o) for o, (_, a) in found)
             )
+        events = tuple(reported_dates(events, doc))  # the day each event's sources spoke
         if types is not None:
             events = tuple(e for e in events if e.type in types)
         return ExtractionResult(article, doc, events, aggregates)

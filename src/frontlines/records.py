@@ -318,9 +318,15 @@ class AnnotatedDocument:
     times: tuple[TimeMention, ...]
     actors: tuple[ActorMention, ...]
     countries: tuple[str, ...] = ()  # the article's country context, most likely first
-    # The day relative dates were anchored on: the publication date, or, for an undated page,
-    # the full date of its dateline. None when neither is known.
+    # The day relative dates were anchored on: the publication date, or, for a page without a
+    # day-precise one, the best day the page gives for itself (its dateline, a "Published"
+    # line, its address, the latest day its text names). None when nothing is known.
     anchor: dt.date | None = None
+    # Where an anchor other than the publication date was read: a rule such as
+    # "date.in-text-dateline.v1" and the span (None for the address); None for the
+    # publication date itself.
+    anchor_rule: str | None = None
+    anchor_span: Span | None = None
     # Dependency parses of the sentences that may report an event, in text order.
     parses: tuple[Parse, ...] = ()
 
@@ -373,7 +379,11 @@ class DateSource(StrEnum):
     TEXT = "text"  # a temporal expression in the clause itself
     SENTENCE = "sentence"  # inherited from elsewhere in the sentence
     PARAGRAPH = "paragraph"  # inherited from an earlier sentence of the paragraph
-    PUBLISHED = "published"  # nothing in the text: the publication date, said so
+    # nothing in the text: the report's own date stood in, said so -- its publication date,
+    # or for a page without one the day the page gives for itself (its dateline, a
+    # "Published"/"Updated" line, its address, the latest day its text names: the ``explain``
+    # rule says which)
+    PUBLISHED = "published"
     NONE = "none"
 
 
@@ -464,6 +474,9 @@ class Event:
     url: str | None = None
     outlet: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # The day a source stated it ("the army said on Tuesday that ..."), when the text gives
+    # one; ``date`` stays the day of the event itself.
+    reported_date: dt.date | None = None
 
     @property
     def id(self) -> str:
@@ -495,6 +508,7 @@ class Event:
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision.value,
             "date_source": self.date_source.value,
+            "reported_date": self.reported_date.isoformat() if self.reported_date else None,
             "status": self.status.value,
             "sources": [s.to_dict() for s in self.sources],
             "negated": self.negated,
@@ -553,6 +567,9 @@ class Event:
             published=dt.date.fromisoformat(d["published"]) if d.get("published") else None,
             url=d.get("url"),
             outlet=d.get("outlet"),
+            reported_date=dt.date.fromisoformat(d["reported_date"])
+            if d.get("reported_date")
+            else None,
         )
 
 

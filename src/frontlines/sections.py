@@ -67,24 +67,24 @@ def cuts(text: str, size: int | None = None, run: int | None = None) -> list[tup
 
 def _split_long_sentences(text: str, start: int, end: int, run: int) -> list[tuple[int, int]]:
     """``text[start:end]`` as stripped pieces, a sentence of more than ``run`` characters cut
-    at spaces. Sentences never cross a line break, so only long lines are split into them."""
+    at spaces. A sentence may run over a single line break (hard-wrapped text), so the
+    sentences are those of the whole section."""
     from frontlines.annotate.text import sentences
 
     out: list[tuple[int, int]] = []
     pos = start
-    for line in _LINE.finditer(text, start, end):
-        if line.end() - line.start() <= run:
+    if end - start <= run:
+        return _stripped(text, start, end)
+    for s in sentences(text[start:end]):
+        a, b = start + s.start, start + s.end
+        if b - a <= run:
             continue
-        for s in sentences(line.group()):
-            a, b = line.start() + s.start, line.start() + s.end
-            if b - a <= run:
-                continue
-            out.extend(_stripped(text, pos, a))
-            while a < b:
-                cut = b if b - a <= run else _cut(text, a, a + run)
-                out.extend(_stripped(text, a, cut))
-                a = cut
-            pos = b
+        out.extend(_stripped(text, pos, a))
+        while a < b:
+            cut = b if b - a <= run else _cut(text, a, a + run)
+            out.extend(_stripped(text, a, cut))
+            a = cut
+        pos = b
     out.extend(_stripped(text, pos, end))
     return out
 

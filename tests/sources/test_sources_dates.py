@@ -8,6 +8,7 @@ import pytest
 
 from frontlines.records import DatePrecision
 from frontlines.sources import parse_published
+from frontlines.sources.dates import date_in_url
 
 D = dt.date
 
@@ -97,3 +98,23 @@ def test_dates_numbers_and_range_accepted(value: object, expected: dt.date) -> N
 def test_dates_implausible_values_are_refused(value: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_published(value, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/world/2021/07/10/rebels-take-border-town/", D(2021, 7, 10)),
+        ("https://example.org/news/2021-08-14-fighting-near-the-capital.html", D(2021, 8, 14)),
+        ("https://example.org/08/14/2021/factbox-towns-taken/", D(2021, 8, 14)),
+        ("https://example.org/a/20210813/rebels", D(2021, 8, 13)),
+        ("https://example.org/2021/7/9/front", D(2021, 7, 9)),
+        ("https://example.org/live/war-news-11-11-22/index.html", None),  # two-digit year
+        ("https://example.org/news/2329753767244/rebels", None),  # an id, not a date
+        ("https://2021.example.org/rebels", None),  # a host has no date
+        ("https://example.org/item?day=2021-02-30", None),  # no such day
+        (None, None),
+        ("", None),
+    ],
+)
+def test_dates_date_in_url(url: str | None, expected: dt.date | None) -> None:
+    assert date_in_url(url) == expected

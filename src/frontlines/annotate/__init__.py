@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from frontlines.annotate.dates_calendar import month_end
 from frontlines.records import AnnotatedDocument, Article, DatePrecision, Parse
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ class Annotator:
         from frontlines.annotate.dates import resolve_times
         from frontlines.annotate.refine import (
             capital_seats,
-            dateline_date,
+            page_anchor,
             restore_spans,
             title_case_caps,
         )
@@ -76,12 +78,15 @@ class Annotator:
         places = capital_seats(text, places, self.places.gazetteer)
         countries = self.places.country_context(text, places, hints)
         actor_mentions = self.actors.resolve(text, sents, country_hints=countries)
-        # Relative dates are anchored on the publication date; an undated page with a dateline
-        # date is anchored on that.
+        # Relative dates are anchored on the publication date. A page without one, or with only
+        # its month or year, is anchored on the best day it gives for itself, said so.
         reference, precision = article.published, article.published_precision
-        if reference is None:
-            reference = dateline_date(text)
-            precision = DatePrecision.DAY if reference else None
+        anchor_rule, anchor_span = None, None
+        if reference is None or precision not in (None, DatePrecision.DAY):
+            own = page_anchor(text, article.url, _period(reference, precision))
+            if own is not None:
+                reference, precision = own.day, DatePrecision.DAY
+                anchor_rule, anchor_span = own.rule, own.span
         ranked = tuple(c for c, _ in sorted(countries.items(), key=lambda kv: -kv[1]))
         parses: tuple[Parse, ...] = ()
         if self.syntax is not None:
@@ -96,5 +101,18 @@ class Annotator:
             actors=tuple(actor_mentions),
             countries=ranked,
             anchor=reference if precision in (None, DatePrecision.DAY) else None,
+            anchor_rule=anchor_rule,
+            anchor_span=anchor_span,
             parses=parses,
         )
+
+
+def _period(day: dt.date | None, precision: DatePrecision | None) -> tuple[dt.date, dt.date] | None:
+    """The days a coarse publication date allows (YYYY-MM: that month), None when unknown."""
+    if day is None:
+        return None
+    if precision is DatePrecision.MONTH:
+        return day.replace(day=1), month_end(day.year, day.month)
+    if precision is DatePrecision.YEAR:
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return day, day

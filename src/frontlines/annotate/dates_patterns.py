@@ -295,13 +295,17 @@ RULES: Final[dict[str, tuple[Alt, ...]]] = {
         ),
     ),
     "narrative": (
-        _a(
-            "the",
-            rf"(?P<before>{{L}}\s+(?:(?:day|night)\s+before|previous\s+(?:day|night)))"
-            rf"\b{NO_OBJECT}",
-        ),
-        _a("the", rf"(?P<after>{{L}}\s+(?:(?:next|following)\s+day|day\s+after))\b{NO_OBJECT}"),
-        _a("a", r"(?P<after>{L}\s+day\s+later)\b"),
+        # "the day before"/"the day after" take no object ("the day after Kabul fell" is not a
+        # count); "the next day", "the previous night" never have one, so a name may follow
+        # ("on the following day Fayzabad fell")
+        _a("the", r"(?P<before>{L}\s+previous\s+(?:day|night))\b"),
+        _a("the", rf"(?P<before>{{L}}\s+(?:day|night)\s+before)\b{NO_OBJECT}"),
+        _a("the", r"(?P<after>{L}\s+(?:next|following)\s+day)\b"),
+        _a("the", rf"(?P<after>{{L}}\s+day\s+after)\b{NO_OBJECT}"),
+        # "a day later", "two weeks later", "hours later": counted on from the narrative
+        _a(COUNT_WORDS, rf"(?P<after>{{L}}\s+{UNIT}s?\s+later)\b"),
+        _a((), rf"(?P<after>\d{{1,3}}\s+{UNIT}s?\s+later)\b"),
+        _a(("hour", "day", "week", "month", "year"), r"(?P<after>{L}s\s+later)\b", whole=False),
     ),
     "day_of_month": (_a("on", rf"\s+the\s+(?P<dom>{DAY_ORDINAL})(?!\s+of\b|\s+[a-z])"),),
     "month": (
@@ -370,3 +374,63 @@ def _build_scan() -> tuple[re.Pattern[str], dict[str, int]]:
 
 # The one scanner; ``ENTRY_ALTERNATIVE[m.lastgroup]`` indexes ``ALTERNATIVES``.
 SCAN, ENTRY_ALTERNATIVE = _build_scan()
+
+
+# --------------------------------------------------------------------------- page dates
+
+# A page's own date (its dateline, a "Published ..." line) may be written in another
+# language when the page was translated or comes from a foreign desk: "15 de marzo de 2022",
+# "3 mars 2022", "15. März 2022". These names are read only where a page dates itself
+# (``refine.page_anchor``), never in running text, where "mars" or "mai" mean other things.
+FOREIGN_MONTH_NUMBER: Final[dict[str, int]] = {
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # German and Dutch
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12, "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}  # fmt: skip
+_FOREIGN: Final = "|".join(sorted(FOREIGN_MONTH_NUMBER, key=len, reverse=True))
+_PAGE_YEAR: Final = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# "15 de marzo de 2022", "15. März 2022", "1er mai 2022", "marzo 15, 2022"; the year may be
+# missing in a dateline ("KIEV, 15 de marzo (Agencia) -").
+FOREIGN_DATE: Final = re.compile(
+    rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:\.|º|er)?\s+(?:de\s+)?(?P<mon>{_FOREIGN})\b\.?"
+    rf"|(?P<mon2>{_FOREIGN})\s+(?P<day2>\d{{1,2}})\b)"
+    rf"(?:,?\s+(?:de\s+|del\s+)?{_PAGE_YEAR})?",
+    re.IGNORECASE,
+)
+# Numeric page dates: "11/14/23", "14.11.2023", "2023/11/14". Day-month order is read only
+# when one of the two numbers cannot be a month; ambiguous ones ("06/08/2021") are skipped.
+NUMERIC_DATE: Final = re.compile(
+    r"(?<![\d/.:])(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[/.-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<s2>[/.])(?P<b>\d{1,2})(?P=s2)(?P<y2>(?:19|20)?\d\d))(?![\d/.:]|\.\d)"
+)
+# What introduces a page's own date: "Published", "Updated 8:00 p.m. ET,", "Last Updated On:".
+DATE_MARKER: Final = re.compile(
+    r"\b(?P<kind>(?:first\s+)?(?:published|posted)|(?:last\s+)?(?:updated|modified)|dated?)\b"
+    r"(?:\s+(?:on|at))?[\s:,]*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\b)?[\s,]*)?$",
+    re.IGNORECASE,
+)
+# Words a date line may carry besides its date: weekdays, clock times, zones, "by".
+DATE_LINE_NOISE: Final = re.compile(
+    r"\b(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?m\.?|gmt|utc|est|edt|et|ist|jst|cet"
+    r"|cest|bst|pst|pdt|updated|published|posted|last|first|on|at|by|am|pm)\b",
+    re.IGNORECASE,
+)
+# The head of a dateline: "KABUL,", "Kabul [Afghanistan],", "MOSCOW (Sputnik -".
+DATELINE_HEAD: Final = re.compile(
+    r"[ \t]*[A-Z][A-Za-z.'\u2019 -]{1,30}(?:\s*\[[^\]\n]{1,30}\])?\s*[,(]"
+)

@@ -131,3 +131,39 @@ def _parse(value: object) -> tuple[dt.date | None, DatePrecision | None]:
     if parsed is not None:
         return parsed.date(), DatePrecision.DAY
     raise ValueError(f"unrecognised date {s!r} (expected YYYY-MM-DD, YYYY-MM or a timestamp)")
+
+
+# A date in a page address: /2021/08/13/, 2021-08-13, 20210813, /08/14/2021/. Bounded by
+# non-digits, so ids and counters are not read as dates.
+_URL_YMD = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([-/_.]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)"
+)
+_URL_MDY = re.compile(
+    r"(?<!\d)(0?[1-9]|1[0-2])([-/_])(0?[1-9]|[12]\d|3[01])\2((?:19|20)\d\d)(?!\d)"
+)
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The publication day written in a page address, or None.
+
+    Why: pages scraped without their metadata date usually keep it in the address
+    ("/2021/08/13/taliban-take-kandahar"). Only the path and query are read (a host has no
+    date), the year must be 19xx or 20xx, and an undelimited 8-digit run must be a real day.
+    Two-digit years ("news-11-11-22") are ambiguous and not read.
+    """
+    if not url:
+        return None
+    rest = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    for pattern, order in ((_URL_YMD, "ymd"), (_URL_MDY, "mdy")):
+        for m in pattern.finditer(rest):
+            if order == "ymd":
+                if not m.group(2) and (len(m.group(3)) != 2 or len(m.group(4)) != 2):
+                    continue  # "2021813" is not a date
+                year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            else:
+                year, month, day = int(m.group(4)), int(m.group(1)), int(m.group(3))
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+    return None
