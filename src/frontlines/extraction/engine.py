@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from frontlines.extraction.aggregates import find_aggregates
 from frontlines.extraction.attribution import (
@@ -65,6 +65,9 @@ from frontlines.records import (
     Status,
     TimeMention,
 )
+
+if TYPE_CHECKING:
+    from frontlines.annotate.places import PlaceResolver
 
 _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
 
@@ -117,15 +120,17 @@ class Extractor:
         lexicon: Lexicon,
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]] | None = None,
         demonyms: Mapping[str, tuple[str, ...]] | None = None,
+        places: PlaceResolver | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.forces = dict(forces or {})
         self.demonyms = dict(demonyms or {})
+        self.places = places  # for names in place roles the gazetteer lacks
 
     def extract(
         self, doc: AnnotatedDocument, *, include_all: bool = False
     ) -> tuple[tuple[Event, ...], tuple[Aggregate, ...]]:
-        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms)
+        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms, self.places)
         events = merge_article_events(run.opponents_withdraw(run.candidates()))
         if not include_all:
             events = [e for e in events if not e.negated and e.modality is Modality.ASSERTED]
@@ -141,6 +146,7 @@ class _ArticleRun:
         doc: AnnotatedDocument,
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
         demonyms: Mapping[str, tuple[str, ...]],
+        places: PlaceResolver | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.doc = doc
@@ -162,7 +168,9 @@ class _ArticleRun:
             doc.countries,
             demonyms,
             referents=[m for m in doc.places if m.facility is None and m.span.start not in agents],
+            open_place=self._open_place if places is not None else None,
         )
+        self._places_resolver = places
         self.roles = RoleResolver(self.text, self.places, doc.sentences, self.resolver, lexicon)
         para_starts = [p.start for p in doc.paragraphs]
         self.sentences = [
@@ -386,6 +394,20 @@ class _ArticleRun:
                 for e in events if e.type is EventType.CAPTURE and e.place is not None
             ]  # fmt: skip
         return events
+
+    def _open_place(self, span: Span, sentence: Span) -> PlaceMention | None:
+        assert self._places_resolver is not None
+        found = self._places_resolver.open_place(
+            self.text,
+            span,
+            sentence=sentence,
+            mentions=self.doc.places,
+            countries=self.doc.countries,
+            actors=self.actors,
+        )
+        if found is not None and found in self.doc.places and found not in self.places:
+            return None  # the resolver's own mention, left out as an argument (a dateline)
+        return found
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
         for a in self.actors:

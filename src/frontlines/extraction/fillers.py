@@ -8,7 +8,7 @@ Each resolution carries the rule that made it, for the event's explanation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from frontlines.extraction.arguments import anaphoric_place
@@ -24,6 +24,9 @@ from frontlines.records import (
     PlaceMention,
     Span,
 )
+
+#: Resolves a place-role phrase the gazetteer lacks, given its sentence (``open_places.py``).
+OpenPlace = Callable[[Span, Span], PlaceMention | None]
 
 PRONOUNS_PLACE = frozenset({"it", "there", "this", "that", "them"})
 PRONOUNS_ACTOR = frozenset(
@@ -85,8 +88,10 @@ class FillerResolver:
         countries: Sequence[str],
         demonyms: Mapping[str, tuple[str, ...]] | None = None,
         referents: Sequence[PlaceMention] = (),
+        open_place: OpenPlace | None = None,
     ) -> None:
         self.text = text
+        self.open_place = open_place
         self.places = sorted(places, key=lambda m: m.span.start)
         # what "the city" may refer back to: the arguments and the dateline's place
         self.referents = sorted(referents or places, key=lambda m: m.span.start)
@@ -141,6 +146,16 @@ class FillerResolver:
                 ]  # fmt: skip
                 if before:
                     return before[-1], f"place.{f.slot}+pronoun-last-town"
+        if self.open_place is not None and _names_something(parse, f):
+            # a name in a place role the gazetteer lacks: placed by what the text says of it
+            span = Span(f.start, f.end, self.text[f.start : f.end])
+            opened = self.open_place(span, parse.sentence)
+            if (
+                opened is not None
+                and opened.place is not None
+                and (not opened.rule.endswith(".country.v1") or _placelike(f))
+            ):
+                return opened, f"place.{f.slot}+open-world"
         return None, ""
 
     def _places_in(self, start: int, end: int) -> list[PlaceMention]:
@@ -279,6 +294,27 @@ class FillerResolver:
             for k in parse.children[f.head]
             if parse.tokens[k].dep in ("compound", "amod", "nmod")
         )
+
+
+def _placelike(f: Filler) -> bool:
+    """A name the text places in no more than a country is taken for a place only where the
+    role says so: a kind word ("the village of N") or a locative preposition ("in N"); a bare
+    object ("seized Humvees") may be anything."""
+    return any(w in f.via for w in _PLACELIKE_VIA)
+
+
+_PLACELIKE_VIA = ("kind", "locative-", "position-", "prep-in", "prep-at", "prep-near", "prep-of")
+
+
+def _names_something(parse: Parse, f: Filler) -> bool:
+    """The filler's head is a proper name, or a kind word named by one ("Tal Baydar village")."""
+    head = parse.tokens[f.head]
+    if head.pos == "PROPN":
+        return True
+    return head.lemma in PLACE_KIND_WORDS and any(
+        parse.tokens[k].pos == "PROPN" and parse.tokens[k].dep in ("compound", "flat")
+        for k in parse.children[f.head]
+    )
 
 
 def _weapon_words(parse: Parse, head: int) -> list[str]:

@@ -267,6 +267,8 @@ class RoleReader:
         for a noun that is the object of a light verb ("launched an attack on"), that verb."""
         nodes = [self.toks[n] for n in match.nodes]
         tok = nodes[0]
+        # the frame's own noun or particle first: "took control of X on Monday" is "of X"
+        nodes = [*nodes[1:], tok]
         if tok.pos in ("NOUN", "PROPN") and tok.dep in ("dobj", "nsubjpass", "pobj", "nsubj"):
             head = self.toks[tok.head]
             if head.pos == "VERB":
