@@ -51,3 +51,24 @@ def test_open_place_prefers_the_frames_own_preposition_to_a_date() -> None:
     events = run("Militants took control of the town of Kuyuwa in Borno state on Monday.")
     [e] = [e for e in events if e.type.value == "capture"]
     assert e.place is not None and e.place.name == "Kuyuwa" and e.place.admin1 == "Borno"
+
+
+def test_open_place_from_a_locative_hung_on_another_word() -> None:
+    # the parser hangs "in Ikpele (Ado LGA, Benue)" on "chief", not on "abducted"
+    text = "Gunmen abducted the wife of a village chief in Ikpele (Ado LGA, Benue) on Sunday."
+    [e] = [e for e in run(text) if e.type.value == "attack"]
+    assert e.place is not None and e.place.name == "Ikpele" and e.place.admin1 == "Benue"
+    assert "sentence-locative" in place_rule(e)
+
+
+def test_open_place_known_word_inside_a_longer_name_is_not_the_place() -> None:
+    # "Ain" alone is a French department; "Ain Zara (Tripoli)" is a district of Tripoli
+    events = run("Heavy artillery fire was reported in Ain Zara (Tripoli) on Friday.")
+    [e] = [e for e in events if e.type.value == "strike"]
+    assert e.place is not None and e.place.name == "Ain Zara" and e.place.country == "LY"
+
+
+def test_place_named_like_its_province_after_a_comma_is_no_second_place() -> None:
+    text = "Rebel forces fired mortars at government positions near Zolote, Luhansk, on Sunday."
+    events = [e for e in run(text, "2021-05-10") if e.type.value == "strike"]
+    assert [e.place.name for e in events if e.place] == ["Zolote"]

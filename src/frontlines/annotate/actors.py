@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from frontlines import yamlfile
 from frontlines.errors import DataFileError
 from frontlines.records import Actor, ActorKind, ActorMention, Span
 
@@ -76,7 +77,7 @@ _GENERIC_KEYS = frozenset({"name", "kinds", "sides", "phrases"})
 NON_STATE_NOUNS = frozenset(
     {"rebels", "insurgents", "militants", "militia", "militiamen", "gunmen", "jihadists",
      "paramilitaries", "mercenaries", "fighters", "combatants"}
-)
+)  # fmt: skip
 _TOP_KEYS = frozenset({"version", "actors", "generics", "demonyms", "force_nouns"})
 
 
@@ -282,9 +283,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _parse_yaml(text: str, path: str) -> dict[str, Any]:
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.load(text, Loader=loader)  # a safe loader (the C one when available)
+        doc = yamlfile.load(text)
     except yaml.YAMLError as exc:
         raise DataFileError(path, f"invalid YAML: {exc}") from exc
     if doc is None:

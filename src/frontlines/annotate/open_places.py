@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from frontlines import yamlfile
 from frontlines.annotate.build_gazetteer import data_file
 from frontlines.annotate.gazetteer import Gazetteer, fold
 from frontlines.annotate.place_patterns import (
@@ -115,7 +116,7 @@ def load_open_words(path: Path | None = None) -> OpenWords:
     """Read and check ``open_places.yaml`` (schema in the file's header)."""
     path = path or data_file("open_places.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(str(path), f"cannot read open-world words: {exc}") from exc
     if not isinstance(raw, dict) or raw.get("version") != 1:
@@ -377,9 +378,7 @@ class OpenWorld:
 
     # ------------------------------------------------------------------ the name
 
-    def _clean(
-        self, text: str, span: Span
-    ) -> tuple[Span, tuple[PlaceKind, ...], int] | None:
+    def _clean(self, text: str, span: Span) -> tuple[Span, tuple[PlaceKind, ...], int] | None:
         """(the name's span, kinds its kind word says, where containers may start)."""
         start, end = span.start, span.end
         s = text[start:end]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from frontlines import yamlfile
 from frontlines.annotate.build_gazetteer import data_file
 from frontlines.annotate.gazetteer import Gazetteer, fold
 from frontlines.annotate.open_places import OpenWords, OpenWorld, load_open_words
@@ -69,7 +70,7 @@ def load_demonyms(path: Path | None = None) -> dict[str, str]:
     """``demonyms.yaml`` as word -> ISO alpha-2 (plural forms added)."""
     path = path or data_file("demonyms.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(str(path), f"cannot read demonyms: {exc}") from exc
     if not isinstance(raw, dict):
@@ -87,7 +88,7 @@ def load_facilities(path: Path | None = None) -> dict[str, list[str]]:
     """``facilities.yaml`` as facility kind -> phrases."""
     path = path or data_file("facilities.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(str(path), f"cannot read facilities: {exc}") from exc
     if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):

@@ -112,6 +112,17 @@ class FillerResolver:
     ) -> tuple[PlaceMention | None, str]:
         tok = parse.tokens[f.head]
         inside = self._places_in(f.start, f.end)
+        if (
+            inside
+            and self.open_place is not None
+            and tok.pos == "PROPN"
+            and not any(m.span.start <= tok.start < m.span.end for m in inside)
+        ):
+            # "Ain Zara": the known name is only a part of the name the role holds
+            span = Span(f.start, f.end, self.text[f.start : f.end])
+            opened = self.open_place(span, parse.sentence)
+            if opened is not None and opened.place is not None and opened.span.end > tok.start:
+                return opened, f"place.{f.slot}+open-world"
         if inside:
             # the mention holding the head, else the last one (the name before a kind word)
             best = next((m for m in inside if m.span.start <= tok.start < m.span.end), inside[-1])
@@ -307,11 +318,12 @@ _PLACELIKE_VIA = ("kind", "locative-", "position-", "prep-in", "prep-at", "prep-
 
 
 def _names_something(parse: Parse, f: Filler) -> bool:
-    """The filler's head is a proper name, or a kind word named by one ("Tal Baydar village")."""
+    """The filler's head is a proper name, or a noun named by one ("Tal Baydar village", "Al
+    Watiyah airbase"); ``open_place`` decides which of those are places."""
     head = parse.tokens[f.head]
     if head.pos == "PROPN":
         return True
-    return head.lemma in PLACE_KIND_WORDS and any(
+    return head.pos == "NOUN" and any(
         parse.tokens[k].pos == "PROPN" and parse.tokens[k].dep in ("compound", "flat")
         for k in parse.children[f.head]
     )

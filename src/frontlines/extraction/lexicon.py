@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from frontlines import yamlfile
 from frontlines.errors import DataFileError
 from frontlines.records import EventType, Modality, Parse, Span, Token
 
@@ -347,7 +348,7 @@ def _scan_forms(trig: Trigger) -> Iterable[str]:
 
 def _yaml(name: str, text: str) -> Any:
     try:
-        doc: Any = yaml.safe_load(text)
+        doc: Any = yamlfile.load(text)
     except yaml.YAMLError as exc:
         raise DataFileError(name, f"not valid YAML: {exc}") from exc
     if not isinstance(doc, dict):
@@ -443,7 +444,7 @@ def _parse_triggers(
 
 
 def _parse_ontology(text: str) -> dict[EventType, OntologyType]:
-    doc = yaml.safe_load(text)
+    doc = yamlfile.load(text)
     return {
         EventType(k): OntologyType(
             name=EventType(k),

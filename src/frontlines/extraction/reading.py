@@ -195,6 +195,11 @@ class RoleResolver:
             sent = parse.sentence
             loc = places_locative(self.text, self.places, sent.start, sent.end, match.span)
             places = [(m, "place.sentence-locative.v1") for m in loc if m.place is not None]
+            if not places:  # a name in another word's locative phrase, known or not
+                for f in reader.sentence_locatives(match):
+                    places = self._places(parse, [f], trig, contested)
+                    if places:
+                        break
         return Roles(
             places,
             actor,
@@ -297,6 +302,8 @@ class RoleResolver:
                 continue
             if m.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _contains(m.place, inner):
                 continue
+            if _names_province_of(m, inner) and re.fullmatch(r",\s*", gap):
+                continue  # "near Zolote, Luhansk": the province, named like its capital
             out.append(m)
             inner.append(m.place)
             last_end = m.span.end
@@ -385,6 +392,15 @@ def _generic(parse: Parse, f: Filler) -> bool:
     """A filler that stands for places without naming them: "three capitals", "19 of them"."""
     tok = parse.tokens[f.head]
     return tok.pos == "NUM" or (tok.lemma in PLACE_KIND_WORDS and tok.tag in ("NNS", "NNPS"))
+
+
+def _names_province_of(m: PlaceMention, inner: Sequence[Place]) -> bool:
+    """A city named like the province of a place just listed ("Zolote, Luhansk")."""
+    p = m.place
+    return p is not None and any(
+        q.admin1 is not None and q.country == p.country and q.admin1.casefold() == p.name.casefold()
+        for q in inner
+    )
 
 
 def _contains(container: Place, places: Sequence[Place]) -> bool:

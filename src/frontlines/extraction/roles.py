@@ -50,6 +50,15 @@ POSITION_WORDS = frozenset(
      "stronghold", "checkpoint", "airbase", "compound", "bastion", "trench", "line"}
 )  # fmt: skip
 _LIST_PREPS = frozenset({"including", "like", "include"})
+# A time is no argument: "fired on 6 May at positions", "took control of X on Monday".
+TIME_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "day", "night", "morning", "afternoon", "evening", "dawn", "dusk",
+     "week", "weekend", "month", "year", "hour", "today", "tonight", "yesterday", "midnight",
+     "noon", "overnight", "time"}
+)  # fmt: skip
 # Clause heads: a trigger's own clause stops at them (its time is read there).
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"})
 
@@ -278,7 +287,11 @@ class RoleReader:
     def _instrument(self, match: Match) -> list[Filler]:
         """ "with rockets", "using drones", "explosions involving heavy weapons"."""
         out: list[Filler] = []
-        for node in self._prep_anchors(match):
+        anchors = self._prep_anchors(match)
+        # "bursts of fire involving small arms": the instrument hangs on the "of" object
+        anchors += [o for p in self._deps(self.toks[match.token], ("prep",)) if p.lemma == "of"
+                    for o in self._deps(p, ("pobj",))]  # fmt: skip
+        for node in anchors:
             for k in self.parse.children[node.i]:
                 kid = self.toks[k]
                 if kid.dep == "prep" and kid.lemma in ("with", "using", "by"):
@@ -321,15 +334,39 @@ class RoleReader:
                         # "in the village of X in Y district": X, then its container
         return out
 
+    def sentence_locatives(self, match: Match) -> list[Filler]:
+        """Every locative phrase of the sentence ("in X", "at X"), nearest the trigger first:
+        where the parser hung the place on another word ("abducted the wife of a chief in
+        X"), the sentence still says where the event happened."""
+        tok = self.toks[match.token]
+        out: list[Filler] = []
+        for p in self.toks:
+            if p.dep != "prep" or p.lemma not in LOCATIVE_PREPS or p.lemma in NEAR_PREPS:
+                continue
+            for o in self._deps(p, ("pobj",)):
+                out += self._items([(o, f"sentence-locative-{p.lemma}")], "locative")
+        out.sort(key=lambda f: abs(self.toks[f.head].i - tok.i))
+        return out
+
     # ------------------------------------------------------------------ fillers
 
     def _items(self, heads: Iterable[tuple[Token, str]], slot: str) -> list[Filler]:
         """Each head with the items listed with it, a kind word replaced by its name."""
         out: list[Filler] = []
         for tok, via in heads:
+            if self._is_time(tok):
+                continue
             for item, how in self._list(tok):
                 out.extend(self._named(item, slot, via if how == "head" else f"{via}+{how}"))
         return out
+
+    def _is_time(self, tok: Token) -> bool:
+        """A date or a time of day: "Monday", "6 May 2021", "the night"."""
+        if tok.lemma.lower() in TIME_WORDS or tok.text.lower() in TIME_WORDS:
+            return True
+        return tok.pos == "NUM" and any(
+            self.toks[k].text.lower() in TIME_WORDS for k in self.parse.children[tok.i]
+        )
 
     def _list(self, tok: Token) -> list[tuple[Token, str]]:
         """The head and what is listed with it; the parser often hangs the next item on the

@@ -1,0 +1,41 @@
+"""A date is never an argument, and the lexicon's word lists are read as words: YAML 1.1 made
+``on`` and ``off`` booleans, so "fired on" and similar frames never matched."""
+
+from __future__ import annotations
+
+import frontlines
+from frontlines import yamlfile
+from frontlines.records import Event
+
+
+def run(text: str, published: str = "2021-05-10") -> list[Event]:
+    return frontlines.extract(frontlines.read_text(text, id="case", published=published))
+
+
+def test_yaml_words_on_off_yes_no_stay_words() -> None:
+    doc = yamlfile.load("prep: [at, on, off, yes, no]\nflag: true\nother: False")
+    assert doc == {"prep": ["at", "on", "off", "yes", "no"], "flag": True, "other": False}
+
+
+def test_fire_on_positions_is_an_exchange_of_fire() -> None:
+    events = run("Armenian forces fired on Azerbaijani positions near Tovuz on Monday.")
+    assert [e.type.value for e in events] == ["clash"]
+    assert events[0].place is not None and events[0].place.name == "Tovuz"
+
+
+def test_a_date_after_on_is_not_the_target() -> None:
+    # "on 6 May" is a time: the armed target ("positions") makes the small-arms fire a clash
+    text = (
+        "On 6 May 2021, the army fired heavy machine guns and small arms at the positions "
+        "of the separatists near Zolote."
+    )
+    [e] = run(text)
+    assert e.type.value == "clash"
+    assert e.target_text is not None and "positions" in e.target_text
+
+
+def test_bursts_of_fire_involving_small_arms_are_a_clash() -> None:
+    [e] = run(
+        "On 4 May 2021, monitors recorded 12 bursts of fire involving small arms near Zolote."
+    )
+    assert e.type.value == "clash"
