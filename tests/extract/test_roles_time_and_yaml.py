@@ -39,3 +39,23 @@ def test_bursts_of_fire_involving_small_arms_are_a_clash() -> None:
         "On 4 May 2021, monitors recorded 12 bursts of fire involving small arms near Zolote."
     )
     assert e.type.value == "clash"
+
+
+def test_grenade_thrown_at_a_police_post_is_an_attack_by_its_weapon() -> None:
+    # ACLED codes a grenade by the weapon, whoever it is thrown at
+    [e] = run("Militants threw a hand grenade at a police post in Kismayo on Monday.")
+    assert e.type.value == "attack"
+
+
+def test_attack_on_an_army_checkpoint_is_a_clash() -> None:
+    text = "Gunmen attacked an army checkpoint in Busra al-Harir on Monday, killing two soldiers."
+    assert "clash" in [e.type.value for e in run(text)]
+
+
+def test_an_air_force_that_targets_positions_strikes() -> None:
+    [e] = run("The air force targeted rebel positions near Sirte on Tuesday.")
+    assert e.type.value == "strike"
+
+
+def test_targeting_without_an_armed_side_is_no_event() -> None:
+    assert run("New sanctions target officials in Tripoli.") == []

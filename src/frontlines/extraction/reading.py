@@ -149,11 +149,14 @@ class RoleResolver:
                         figurative = True
                         break
                     mention, _ = self.resolver.actor(parse, reader, f)
-                    person = mention is not None or self._is_person(parse, f)
+                    # "attacked an army checkpoint in X": the role reader gave the position's
+                    # place; a military position is held by armed men
+                    position = "+position-" in f.via
+                    person = position or mention is not None or self._is_person(parse, f)
                     if not person:
                         continue
                     target = mention
-                    target_armed = (
+                    target_armed = position or (
                         mention is not None
                         and mention.actor is not None
                         and mention.actor.kind in FIGHTING_KINDS
@@ -170,6 +173,14 @@ class RoleResolver:
                     if weapons:
                         filled.add(role)
                         break
+        for n in match.nodes[1:]:
+            # the frame's own object is a weapon too: "threw a grenade", "fired mortars"
+            tok = parse.tokens[n]
+            cls = self.resolver.weapon_class(
+                parse, Filler(n, tok.start, tok.end, "frame", "frame"), WEAPON_CLASSES
+            )
+            if cls is not None:
+                weapons.add(cls)
         if trig.destination:
             places = [
                 (PlaceMention(p.span, p.place, p.confidence, p.rule), DESTINATION_RULE)
