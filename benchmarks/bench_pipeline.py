@@ -44,10 +44,12 @@ from frontlines.scale import progress, run_pipeline
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev.jsonl"
 
+# Issue 9: with the dependency parser on, >= 50 articles/s/core on the dev excerpts and peak
+# RSS <= 600 MB; the ratio to spaCy's full en_core_web_sm pipeline is reported, not targeted
+# (frontlines parses only the sentences its lexicon scan selects, with NER off).
 TARGETS = {
-    "articles/s/core": 200.0,
-    "spacy_ratio": 10.0,
-    "peak_rss_mb": 400.0,
+    "articles/s/core": 50.0,
+    "peak_rss_mb": 600.0,
     "help_s": 0.5,
 }
 
@@ -390,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n## reference: spaCy en_core_web_sm on {corpora[0].name} ({len(texts)} texts)")
             for label, rate in ref.items():
                 print(f"spaCy {label:<14}{rate:>9,.1f} articles/s/core   frontlines/spaCy "
-                      f"{ours / rate:5.1f}x (target >= {TARGETS['spacy_ratio']:.0f}x)")
+                      f"{ours / rate:5.1f}x")
 
     if args.stream:
         stream_check(args.stream, args.jobs)

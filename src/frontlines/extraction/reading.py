@@ -186,6 +186,8 @@ class RoleResolver:
                 (PlaceMention(p.span, p.place, p.confidence, p.rule), DESTINATION_RULE)
                 for p, _ in places[:1] if p.facility is not None and p.place is not None
             ]  # fmt: skip
+            if not places:
+                filled.discard("place")  # no facility to go to: the next frame may fit
         if (
             not places
             and had_filler
