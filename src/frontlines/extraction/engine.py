@@ -19,16 +19,19 @@ from typing import TypeVar
 
 from frontlines.extraction.aggregates import find_aggregates
 from frontlines.extraction.attribution import (
+    CONFIRM_VERBS,
+    DENY_VERBS,
     Attribution,
+    answer_verbs,
     clause_attribution,
     governing_report,
     read_attribution,
+    status_cues,
     status_of,
 )
 from frontlines.extraction.cues import (
     CLAIMING_TRIGGER,
     DATELINE,
-    DENIAL,
     FIGHTING_KINDS,
     OWN_FORCES,
     QUOTE_OPEN,
@@ -40,7 +43,11 @@ from frontlines.extraction.fillers import FillerResolver
 from frontlines.extraction.lexicon import Lexicon, Match
 from frontlines.extraction.metonymy import metonymic_mentions
 from frontlines.extraction.modality import ModalityReading, protest_topic, read_modality
-from frontlines.extraction.passes import denied_after, withdrawals_to_opponents
+from frontlines.extraction.passes import (
+    answered_after,
+    denied_after,
+    withdrawals_to_opponents,
+)
 from frontlines.extraction.reading import RoleResolver, Roles
 from frontlines.extraction.roles import RoleReader
 from frontlines.records import (
@@ -67,6 +74,10 @@ from frontlines.records import (
 )
 
 _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
+# A confirmation or denial answers the accounts of this many sentences before it.
+ANSWER_SENTENCES = 3
+# The status rules of an account governed by a confirming or denying verb (an answer).
+_ANSWER_STATUS_RULES = ("status.confirmation-verb.v1", "status.denial-verb.v1")
 
 
 def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -218,12 +229,23 @@ class _ArticleRun:
                         continue
                     sentence_events.extend(self._events_for(parse, match, sent, attribution))
                 filled = self._fill_missing_places(sentence_events)
+                answers = _answers(sentence_events, filled)
+                if answers:
+                    first = self.sentences[max(0, sent.index - ANSWER_SENTENCES)].span.start
+                    # an actor guessed from the context is no reason not to answer
+                    unguessed = [
+                        replace(a, actor=None) if _guessed_actor(a) else a for a in answers
+                    ]
+                    out, answered = answered_after(
+                        out, unguessed, sent.span, first, attribution.speaker_actors
+                    )
+                    filled = _adopt_actors(filled, answers, answered)
                 out.extend(filled)
                 self.contested |= {
                     e.place.geonameid for e in filled if e.place and e.type in TERRITORIAL
                 }
-            if not filled and DENIAL.search(sent.span.text):
-                out = self._denied_by(sent, out)
+            if not filled:
+                out = self._answered_by_account(sent, out)
             if re.search(r"[\"\u201d]\s*[,.]?\s*\w", sent.span.text):
                 self.quote_attribution = read_attribution(
                     self.text, sent.span, self._in(self.actors, sent.span)
@@ -239,12 +261,32 @@ class _ArticleRun:
         fighting = [a.actor for a in self.actors if a.actor and a.actor.kind in FIGHTING_KINDS]
         return withdrawals_to_opponents(events, fighting)
 
-    def _denied_by(self, sent: _Sentence, events: list[Event]) -> list[Event]:
+    def _answered_by_account(self, sent: _Sentence, events: list[Event]) -> list[Event]:
+        """A sentence with no event of its own that denies ("The army denied the claims") or
+        confirms an account ("Officials confirmed the reports") answers the accounts of the
+        sentences just before it. A negated verb ("cannot confirm or deny") answers nothing."""
+        cues = status_cues()
+        status: Status | None = None
+        for parse in self.parses_by_sentence.get(sent.index, []):
+            for verb, said in answer_verbs(parse):
+                if said is Status.DENIED:
+                    status = said
+                    break
+                objects = [
+                    parse.tokens[k] for k in parse.children[verb.i]
+                    if parse.tokens[k].dep in ("dobj", "nsubjpass")
+                ]  # fmt: skip
+                if any(o.lemma in cues.account_nouns for o in objects):
+                    status = said
+            if status is Status.DENIED:
+                break
+        if status is None:
+            return events
         first = self.sentences[max(0, sent.index - 2)].span.start
         speakers = read_attribution(
             self.text, sent.span, self._in(self.actors, sent.span)
         ).speaker_actors
-        return denied_after(events, sent.span, first, speakers)
+        return denied_after(events, sent.span, first, speakers, status)
 
     def _in(self, mentions: Sequence[_M], span: Span) -> list[_M]:
         return [m for m in mentions if span.start <= m.span.start < span.end]
@@ -297,9 +339,17 @@ class _ArticleRun:
         report = governing_report(parse, match.token)
         attribution = clause_attribution(attribution, report, self.actors)
         actor, actor_rule = roles.actor, roles.actor_rule
+        answer = report is not None and report.verb.lemma in CONFIRM_VERBS | DENY_VERBS
         if attribution.speaker_actors and (
             OWN_FORCES.search(self.text[clause[0] : span.start])
-            or (actor is None and report is not None and report.speaker is not None)
+            or (
+                actor is None
+                and report is not None
+                and report.speaker is not None
+                # who confirms or denies a gain is not its taker ("the army denied that the
+                # town had fallen"); who confirms a withdrawal may be the side that left
+                and not (answer and etype is not EventType.WITHDRAW)
+            )
         ):
             speaker = self._speaker_mention(attribution, attribution.speaker_actors[0])
             if actor is None or "last-fighting-actor" in actor_rule:
@@ -559,6 +609,60 @@ class _ArticleRun:
         if sent.index not in self.fatalities:
             self.fatalities[sent.index] = fatalities(sent.span.text)
         return self.fatalities[sent.index]
+
+
+def _answers(told: Sequence[Event], kept: Sequence[Event]) -> list[Event]:
+    """The accounts of a sentence governed by a confirming or denying verb: those kept, and
+    those dropped for want of a place ("the army acknowledged the withdrawal")."""
+    dropped = [
+        e for e in told
+        if e.place is None and e.type in TERRITORIAL
+        and not any(k.type is e.type and k.evidence == e.evidence for k in kept)
+    ]  # fmt: skip
+    return [
+        e
+        for e in (*kept, *dropped)
+        if e.type in TERRITORIAL
+        and not e.negated
+        and e.modality is Modality.ASSERTED
+        and any(x.field == "status" and x.rule in _ANSWER_STATUS_RULES for x in e.explanations)
+    ]
+
+
+# Actor rules that guess from the context rather than read the trigger's own roles.
+_GUESSED_ACTOR = (
+    "actor.party-speaks-of-own-gain",
+    "actor.sentence.v1",
+    "actor.sentence-before",
+    "actor.document-salient",
+    "actor.same-type-continuity",
+    "actor.none",
+)
+
+
+def _guessed_actor(e: Event) -> bool:
+    rules = [x.rule for x in e.explanations if x.field == "actor"]
+    return not rules or any(r.startswith(_GUESSED_ACTOR) for r in rules)
+
+
+def _adopt_actors(
+    kept: list[Event], answers: Sequence[Event], answered: Mapping[int, Event]
+) -> list[Event]:
+    """An answer that guessed its actor takes the actor of the account it answers ("the army
+    denied that Goma had fallen" is about M23's capture), so the two are one fact."""
+    swap: dict[int, Event] = {}
+    for k, target in answered.items():
+        a = answers[k]
+        if a.type is target.type and _guessed_actor(a) and a.actor != target.actor:
+            note = FieldExplanation(
+                "actor", target.actor.name if target.actor else "", None, "actor.answered.v1"
+            )
+            swap[id(a)] = replace(
+                a,
+                actor=target.actor,
+                explanations=(*(x for x in a.explanations if x.field != "actor"), note),
+            )
+    return [swap.get(id(e), e) for e in kept]
 
 
 def sentence_only_nominal(e: Event) -> bool:
