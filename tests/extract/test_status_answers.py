@@ -141,3 +141,50 @@ def test_a_confirmation_far_later_in_the_article_does_not_answer() -> None:
         "Officials confirmed the reports."
     )
     assert one(run(text), "capture", "Uvira").status.value == "reported"
+
+
+# --------------------------------------------------------------------------- own side
+
+
+def test_the_sides_own_ministry_announcing_its_gain_is_a_claim() -> None:
+    e = one(
+        run("Government forces have retaken Kunduz, the defence ministry said on Sunday."),
+        "capture",
+        "Kunduz",
+    )
+    assert e.status.value == "claimed"
+    assert status_rules(e) == ["status.party-speaks-for-itself.v1"]
+
+
+def test_a_ministry_is_a_speaker_never_the_taker() -> None:
+    e = one(
+        run(
+            "The Taliban captured Kunduz on Sunday, residents said. The interior ministry "
+            "denied that the city had fallen."
+        ),
+        "capture",
+        "Kunduz",
+    )
+    assert e.actor is not None and e.actor.name == "Taliban"
+    assert e.status.value == "denied"
+
+
+def test_a_sides_ministry_announcing_its_withdrawal_is_the_actor() -> None:
+    e = one(
+        run(
+            "Taliban fighters attacked the town for weeks. The defence ministry said on "
+            "Sunday that it had withdrawn its forces from Kunduz."
+        ),
+        "withdraw",
+        "Kunduz",
+    )
+    assert e.actor is not None and e.actor.kind.value == "state_forces"
+    assert e.status.value == "reported"
+
+
+def test_the_group_announcing_its_fighters_pulled_out_is_the_actor() -> None:
+    e = one(
+        run("M23 said on Monday that its fighters had withdrawn from Uvira."), "withdraw", "Uvira"
+    )
+    assert e.actor is not None and "M23" in e.actor.name
+    assert e.status.value == "reported"

@@ -41,7 +41,7 @@ from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
 from frontlines.extraction.details import fatalities, persons
 from frontlines.extraction.fillers import FillerResolver
 from frontlines.extraction.lexicon import Lexicon, Match
-from frontlines.extraction.metonymy import metonymic_mentions
+from frontlines.extraction.metonymy import institution_mentions, metonymic_mentions
 from frontlines.extraction.modality import ModalityReading, protest_topic, read_modality
 from frontlines.extraction.passes import (
     answered_after,
@@ -161,6 +161,9 @@ class _ArticleRun:
             self.text, doc.places, doc.actors, forces, doc.countries, demonyms
         )
         self.actors = sorted([*doc.actors, *extra], key=lambda m: m.span.start)
+        # "the Defense Ministry said": speakers for their state's forces, never agents
+        institutions = institution_mentions(self.text, self.actors, forces, doc.countries, demonyms)
+        self.speakers = sorted([*self.actors, *institutions], key=lambda m: m.span.start)
         agents = {a.span.start for a in extra}  # "Washington pulls out": an actor, not a place
         self.places = [m for m in self.places if m.span.start not in agents]
         self.times = sorted(doc.times, key=lambda m: m.span.start)
@@ -215,7 +218,7 @@ class _ArticleRun:
             if matches:
                 base = sent.span.start
                 attribution = read_attribution(
-                    self.text, sent.span, self._in(self.actors, sent.span),
+                    self.text, sent.span, self._in(self.speakers, sent.span),
                     [(m.span.start - base, m.span.end - base) for _, m in matches],
                 )  # fmt: skip
                 if not attribution.sources and QUOTE_OPEN.match(sent.span.text):
@@ -248,7 +251,7 @@ class _ArticleRun:
                 out = self._answered_by_account(sent, out)
             if re.search(r"[\"\u201d]\s*[,.]?\s*\w", sent.span.text):
                 self.quote_attribution = read_attribution(
-                    self.text, sent.span, self._in(self.actors, sent.span)
+                    self.text, sent.span, self._in(self.speakers, sent.span)
                 )
             elif not QUOTE_OPEN.match(sent.span.text):
                 self.quote_attribution = None
@@ -284,7 +287,7 @@ class _ArticleRun:
             return events
         first = self.sentences[max(0, sent.index - 2)].span.start
         speakers = read_attribution(
-            self.text, sent.span, self._in(self.actors, sent.span)
+            self.text, sent.span, self._in(self.speakers, sent.span)
         ).speaker_actors
         return denied_after(events, sent.span, first, speakers, status)
 
@@ -337,11 +340,18 @@ class _ArticleRun:
             if cue is not None:
                 reading = ModalityReading(False, Modality.REFERENCED, cue)
         report = governing_report(parse, match.token)
-        attribution = clause_attribution(attribution, report, self.actors)
+        attribution = clause_attribution(attribution, report, self.speakers)
         actor, actor_rule = roles.actor, roles.actor_rule
         answer = report is not None and report.verb.lemma in CONFIRM_VERBS | DENY_VERBS
         if attribution.speaker_actors and (
             OWN_FORCES.search(self.text[clause[0] : span.start])
+            # "the ministry said it had withdrawn": the pronoun of a reported clause is its
+            # speaker's side
+            or (
+                "pronoun-last-fighting-actor" in actor_rule
+                and report is not None
+                and report.speaker is not None
+            )
             or (
                 actor is None
                 and report is not None
@@ -355,7 +365,7 @@ class _ArticleRun:
             if actor is None or "last-fighting-actor" in actor_rule:
                 actor, actor_rule = speaker, "actor.speaker-own-side.v2"
         if actor is None and not roles.civilian:
-            actor, actor_rule = self._context_actor(etype, span, sent, attribution)
+            actor, actor_rule = self._context_actor(etype, span, sent, attribution, answer)
         if actor is not None and actor.actor is not None:
             self.last_actor[etype] = actor
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
@@ -438,16 +448,22 @@ class _ArticleRun:
         return events
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
-        for a in self.actors:
+        for a in self.speakers:
             if a.actor == actor and any(s.start <= a.span.start < s.end for s in attribution.spans):
                 return a
         span = attribution.spans[0] if attribution.spans else Span(0, 0, "")
         return ActorMention(span, actor, 0.6, "actor.speaker.v1")
 
     def _context_actor(
-        self, etype: EventType, span: Span, sent: _Sentence, attribution: Attribution
+        self,
+        etype: EventType,
+        span: Span,
+        sent: _Sentence,
+        attribution: Attribution,
+        answer: bool = False,
     ) -> tuple[ActorMention | None, str]:
-        """No actor in the trigger's roles: the sentence, the speaker, then the article."""
+        """No actor in the trigger's roles: the sentence, the speaker, then the article. A
+        speaker confirming or denying a gain (``answer``) is not its taker."""
         fighting = [
             a for a in self.actors if a.actor is not None and a.actor.kind in FIGHTING_KINDS
         ]
@@ -462,7 +478,7 @@ class _ArticleRun:
                 return before[-1], "actor.sentence-before.v1"
             return None, "actor.none.v1"
         party = [a for a in attribution.speaker_actors if a.kind in FIGHTING_KINDS]
-        if etype is EventType.CAPTURE and party and not in_sentence:
+        if etype is EventType.CAPTURE and party and not in_sentence and not answer:
             return self._speaker_mention(attribution, party[0]), "actor.party-speaks-of-own-gain.v1"
         if in_sentence and etype in TERRITORIAL:
             before = [a for a in in_sentence if a.span.start < span.start]
