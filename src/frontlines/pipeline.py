@@ -15,6 +15,7 @@ from pathlib import Path
 from frontlines import sections
 from frontlines.annotate import Annotator
 from frontlines.extraction import Extractor
+from frontlines.extraction.attribution import ANSWER_SCAN
 from frontlines.extraction.dating import reported_dates
 from frontlines.records import Aggregate, AnnotatedDocument, Article, Event, EventType
 from frontlines.sources import MAX_ARTICLE_BYTES, check_size
@@ -56,7 +57,7 @@ class Pipeline:
             actors=config.actors,
             aliases=config.aliases,
             syntax=SyntaxParser.load(config.model),
-            worth_parsing=lexicon.candidates,
+            worth_parsing=lambda text: lexicon.candidates(text) or _answers(text),
         )
         return cls(annotator, Extractor.load(annotator, lexicon))
 
@@ -92,6 +93,11 @@ class Pipeline:
         if types is not None:
             events = tuple(e for e in events if e.type in types)
         return ExtractionResult(article, doc, events, aggregates)
+
+
+def _answers(text: str) -> bool:
+    """A confirming or denying word: the sentence may answer an account told before it."""
+    return ANSWER_SCAN.search(text) is not None
 
 
 def _check(article: Article) -> None:

@@ -8,9 +8,13 @@ is the side that gains (a party announcing its own capture is a claim, whatever 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from frontlines.records import (
     Actor,
@@ -49,10 +53,51 @@ CLAIM_MARKERS = re.compile(
     r"\s+verif|not\s+(?:been\s+)?independently\s+(?:verified|confirmed)|propaganda)\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    """The word lists of ``data/status_cues.yaml`` (what each one is for is said there)."""
+
+    confirm: frozenset[str]
+    deny: frozenset[str]
+    account_nouns: frozenset[str]
+    institutions: re.Pattern[str]
+
+
+@functools.cache
+def status_cues() -> StatusCues:
+    raw = yaml.safe_load(
+        resources.files("frontlines.data").joinpath("status_cues.yaml").read_text("utf-8")
+    )
+    words = {k: frozenset(str(w).lower() for w in raw.get(k, [])) for k in
+             ("confirm", "deny", "account_nouns")}  # fmt: skip
+    institutions = "|".join(f"(?:{p})" for p in raw.get("institutions", [])) or r"(?!)"
+    return StatusCues(
+        words["confirm"],
+        words["deny"],
+        words["account_nouns"],
+        re.compile(rf"\b(?:{institutions})\b", re.IGNORECASE),
+    )
+
+
+# A sentence with a confirming or denying word form: parsed even without a trigger, so that
+# "The army denied the reports" can answer the sentence before.
+ANSWER_SCAN = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({w.rstrip("ey") for w in status_cues().confirm | status_cues().deny}))
+    + r")\w*",
+    re.IGNORECASE,
+)
+
 # "he said" names no source of its own; the sentence before usually did.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-CONFIRM_VERBS = frozenset({"confirmed", "confirms", "confirm", "acknowledged", "admitted"})
-DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected"})
+# Word forms (the sentence scan) and lemmas (the parse) of the confirming and denying verbs.
+CONFIRM_VERBS = (
+    frozenset({"confirmed", "confirms", "confirm", "acknowledged", "admitted"})
+    | status_cues().confirm
+)
+DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected"}) | status_cues().deny
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim"})
 
 WITNESS_WORDS = re.compile(
@@ -248,6 +293,29 @@ class Report:
 
     verb: Token
     speaker: tuple[int, int] | None  # character span of the speaker's phrase
+    negated: bool = False  # "could not confirm", "cannot confirm or deny": says nothing
+
+
+def negated_verb(parse: Parse, tok: Token) -> bool:
+    """The verb carries a negation, or is coordinated with one that does ("cannot confirm or
+    deny")."""
+    toks = parse.tokens
+    heads = [tok.i] + ([tok.head] if tok.dep == "conj" else [])
+    return any(toks[k].dep == "neg" for h in heads for k in parse.children[h])
+
+
+def answer_verbs(parse: Parse) -> list[tuple[Token, Status]]:
+    """The confirming and denying verbs of a parsed sentence that are not negated."""
+    cues = status_cues()
+    out = []
+    for t in parse.tokens:
+        if t.pos not in ("VERB", "AUX") or negated_verb(parse, t):
+            continue
+        if t.lemma in cues.confirm:
+            out.append((t, Status.CONFIRMED))
+        elif t.lemma in cues.deny:
+            out.append((t, Status.DENIED))
+    return out
 
 
 def governing_report(parse: Parse, token: int) -> Report | None:
@@ -277,7 +345,11 @@ def governing_report(parse: Parse, token: int) -> Report | None:
                 for g in parse.children[k] if toks[g].dep == "pobj"
             ]  # fmt: skip
             who = agent[0] if agent else (subj[0] if subj else None)
-            return Report(head, _phrase(parse, who.i) if who is not None else None)
+            return Report(
+                head,
+                _phrase(parse, who.i) if who is not None else None,
+                negated_verb(parse, head),
+            )
         cur = head
     return None
 
@@ -306,7 +378,7 @@ def clause_attribution(
         return Attribution(
             sentence.sources, (), sentence.speaker_actors, sentence.claim_marked, sentence.spans
         )
-    words = (report.verb.text.lower(), report.verb.lemma)
+    words = () if report.negated else (report.verb.text.lower(), report.verb.lemma)
     own: list[tuple[Source, Span]] = []
     if report.speaker is not None:
         lo, hi = report.speaker

@@ -19,16 +19,19 @@ from typing import TYPE_CHECKING, TypeVar
 
 from frontlines.extraction.aggregates import find_aggregates
 from frontlines.extraction.attribution import (
+    CONFIRM_VERBS,
+    DENY_VERBS,
     Attribution,
+    answer_verbs,
     clause_attribution,
     governing_report,
     read_attribution,
+    status_cues,
     status_of,
 )
 from frontlines.extraction.cues import (
     CLAIMING_TRIGGER,
     DATELINE,
-    DENIAL,
     FIGHTING_KINDS,
     OWN_FORCES,
     QUOTE_OPEN,
@@ -38,9 +41,13 @@ from frontlines.extraction.dedup import CONTEXT_PLACE_RULE, merge_article_events
 from frontlines.extraction.details import fatalities, persons
 from frontlines.extraction.fillers import FillerResolver
 from frontlines.extraction.lexicon import Lexicon, Match
-from frontlines.extraction.metonymy import metonymic_mentions
+from frontlines.extraction.metonymy import institution_mentions, metonymic_mentions
 from frontlines.extraction.modality import ModalityReading, protest_topic, read_modality
-from frontlines.extraction.passes import denied_after, withdrawals_to_opponents
+from frontlines.extraction.passes import (
+    answered_after,
+    denied_after,
+    withdrawals_to_opponents,
+)
 from frontlines.extraction.reading import RoleResolver, Roles
 from frontlines.extraction.roles import RoleReader
 from frontlines.records import (
@@ -70,6 +77,10 @@ if TYPE_CHECKING:
     from frontlines.annotate.places import PlaceResolver
 
 _M = TypeVar("_M", ActorMention, PlaceMention, TimeMention)
+# A confirmation or denial answers the accounts of this many sentences before it.
+ANSWER_SENTENCES = 3
+# The status rules of an account governed by a confirming or denying verb (an answer).
+_ANSWER_STATUS_RULES = ("status.confirmation-verb.v1", "status.denial-verb.v1")
 
 
 def _argument_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -156,6 +167,9 @@ class _ArticleRun:
             self.text, doc.places, doc.actors, forces, doc.countries, demonyms
         )
         self.actors = sorted([*doc.actors, *extra], key=lambda m: m.span.start)
+        # "the Defense Ministry said": speakers for their state's forces, never agents
+        institutions = institution_mentions(self.text, self.actors, forces, doc.countries, demonyms)
+        self.speakers = sorted([*self.actors, *institutions], key=lambda m: m.span.start)
         agents = {a.span.start for a in extra}  # "Washington pulls out": an actor, not a place
         self.places = [m for m in self.places if m.span.start not in agents]
         self.times = sorted(doc.times, key=lambda m: m.span.start)
@@ -212,7 +226,7 @@ class _ArticleRun:
             if matches:
                 base = sent.span.start
                 attribution = read_attribution(
-                    self.text, sent.span, self._in(self.actors, sent.span),
+                    self.text, sent.span, self._in(self.speakers, sent.span),
                     [(m.span.start - base, m.span.end - base) for _, m in matches],
                 )  # fmt: skip
                 if not attribution.sources and QUOTE_OPEN.match(sent.span.text):
@@ -226,15 +240,26 @@ class _ArticleRun:
                         continue
                     sentence_events.extend(self._events_for(parse, match, sent, attribution))
                 filled = self._fill_missing_places(sentence_events)
+                answers = _answers(sentence_events, filled)
+                if answers:
+                    first = self.sentences[max(0, sent.index - ANSWER_SENTENCES)].span.start
+                    # an actor guessed from the context is no reason not to answer
+                    unguessed = [
+                        replace(a, actor=None) if _guessed_actor(a) else a for a in answers
+                    ]
+                    out, answered = answered_after(
+                        out, unguessed, sent.span, first, attribution.speaker_actors
+                    )
+                    filled = _adopt_actors(filled, answers, answered)
                 out.extend(filled)
                 self.contested |= {
                     e.place.geonameid for e in filled if e.place and e.type in TERRITORIAL
                 }
-            if not filled and DENIAL.search(sent.span.text):
-                out = self._denied_by(sent, out)
+            if not filled:
+                out = self._answered_by_account(sent, out)
             if re.search(r"[\"\u201d]\s*[,.]?\s*\w", sent.span.text):
                 self.quote_attribution = read_attribution(
-                    self.text, sent.span, self._in(self.actors, sent.span)
+                    self.text, sent.span, self._in(self.speakers, sent.span)
                 )
             elif not QUOTE_OPEN.match(sent.span.text):
                 self.quote_attribution = None
@@ -247,12 +272,32 @@ class _ArticleRun:
         fighting = [a.actor for a in self.actors if a.actor and a.actor.kind in FIGHTING_KINDS]
         return withdrawals_to_opponents(events, fighting)
 
-    def _denied_by(self, sent: _Sentence, events: list[Event]) -> list[Event]:
+    def _answered_by_account(self, sent: _Sentence, events: list[Event]) -> list[Event]:
+        """A sentence with no event of its own that denies ("The army denied the claims") or
+        confirms an account ("Officials confirmed the reports") answers the accounts of the
+        sentences just before it. A negated verb ("cannot confirm or deny") answers nothing."""
+        cues = status_cues()
+        status: Status | None = None
+        for parse in self.parses_by_sentence.get(sent.index, []):
+            for verb, said in answer_verbs(parse):
+                if said is Status.DENIED:
+                    status = said
+                    break
+                objects = [
+                    parse.tokens[k] for k in parse.children[verb.i]
+                    if parse.tokens[k].dep in ("dobj", "nsubjpass")
+                ]  # fmt: skip
+                if any(o.lemma in cues.account_nouns for o in objects):
+                    status = said
+            if status is Status.DENIED:
+                break
+        if status is None:
+            return events
         first = self.sentences[max(0, sent.index - 2)].span.start
         speakers = read_attribution(
-            self.text, sent.span, self._in(self.actors, sent.span)
+            self.text, sent.span, self._in(self.speakers, sent.span)
         ).speaker_actors
-        return denied_after(events, sent.span, first, speakers)
+        return denied_after(events, sent.span, first, speakers, status)
 
     def _in(self, mentions: Sequence[_M], span: Span) -> list[_M]:
         return [m for m in mentions if span.start <= m.span.start < span.end]
@@ -303,17 +348,32 @@ class _ArticleRun:
             if cue is not None:
                 reading = ModalityReading(False, Modality.REFERENCED, cue)
         report = governing_report(parse, match.token)
-        attribution = clause_attribution(attribution, report, self.actors)
+        attribution = clause_attribution(attribution, report, self.speakers)
         actor, actor_rule = roles.actor, roles.actor_rule
+        answer = report is not None and report.verb.lemma in CONFIRM_VERBS | DENY_VERBS
         if attribution.speaker_actors and (
             OWN_FORCES.search(self.text[clause[0] : span.start])
-            or (actor is None and report is not None and report.speaker is not None)
+            # "the ministry said it had withdrawn": the pronoun of a reported clause is its
+            # speaker's side
+            or (
+                "pronoun-last-fighting-actor" in actor_rule
+                and report is not None
+                and report.speaker is not None
+            )
+            or (
+                actor is None
+                and report is not None
+                and report.speaker is not None
+                # who confirms or denies a gain is not its taker ("the army denied that the
+                # town had fallen"); who confirms a withdrawal may be the side that left
+                and not (answer and etype is not EventType.WITHDRAW)
+            )
         ):
             speaker = self._speaker_mention(attribution, attribution.speaker_actors[0])
             if actor is None or "last-fighting-actor" in actor_rule:
                 actor, actor_rule = speaker, "actor.speaker-own-side.v2"
         if actor is None and not roles.civilian:
-            actor, actor_rule = self._context_actor(etype, span, sent, attribution)
+            actor, actor_rule = self._context_actor(etype, span, sent, attribution, answer)
         if actor is not None and actor.actor is not None:
             self.last_actor[etype] = actor
         date, precision, date_source, time_span, date_rule = self._date(span, sent, clause)
@@ -410,16 +470,22 @@ class _ArticleRun:
         return found
 
     def _speaker_mention(self, attribution: Attribution, actor: Actor) -> ActorMention:
-        for a in self.actors:
+        for a in self.speakers:
             if a.actor == actor and any(s.start <= a.span.start < s.end for s in attribution.spans):
                 return a
         span = attribution.spans[0] if attribution.spans else Span(0, 0, "")
         return ActorMention(span, actor, 0.6, "actor.speaker.v1")
 
     def _context_actor(
-        self, etype: EventType, span: Span, sent: _Sentence, attribution: Attribution
+        self,
+        etype: EventType,
+        span: Span,
+        sent: _Sentence,
+        attribution: Attribution,
+        answer: bool = False,
     ) -> tuple[ActorMention | None, str]:
-        """No actor in the trigger's roles: the sentence, the speaker, then the article."""
+        """No actor in the trigger's roles: the sentence, the speaker, then the article. A
+        speaker confirming or denying a gain (``answer``) is not its taker."""
         fighting = [
             a for a in self.actors if a.actor is not None and a.actor.kind in FIGHTING_KINDS
         ]
@@ -434,7 +500,7 @@ class _ArticleRun:
                 return before[-1], "actor.sentence-before.v1"
             return None, "actor.none.v1"
         party = [a for a in attribution.speaker_actors if a.kind in FIGHTING_KINDS]
-        if etype is EventType.CAPTURE and party and not in_sentence:
+        if etype is EventType.CAPTURE and party and not in_sentence and not answer:
             return self._speaker_mention(attribution, party[0]), "actor.party-speaks-of-own-gain.v1"
         if in_sentence and etype in TERRITORIAL:
             before = [a for a in in_sentence if a.span.start < span.start]
@@ -581,6 +647,60 @@ class _ArticleRun:
         if sent.index not in self.fatalities:
             self.fatalities[sent.index] = fatalities(sent.span.text)
         return self.fatalities[sent.index]
+
+
+def _answers(told: Sequence[Event], kept: Sequence[Event]) -> list[Event]:
+    """The accounts of a sentence governed by a confirming or denying verb: those kept, and
+    those dropped for want of a place ("the army acknowledged the withdrawal")."""
+    dropped = [
+        e for e in told
+        if e.place is None and e.type in TERRITORIAL
+        and not any(k.type is e.type and k.evidence == e.evidence for k in kept)
+    ]  # fmt: skip
+    return [
+        e
+        for e in (*kept, *dropped)
+        if e.type in TERRITORIAL
+        and not e.negated
+        and e.modality is Modality.ASSERTED
+        and any(x.field == "status" and x.rule in _ANSWER_STATUS_RULES for x in e.explanations)
+    ]
+
+
+# Actor rules that guess from the context rather than read the trigger's own roles.
+_GUESSED_ACTOR = (
+    "actor.party-speaks-of-own-gain",
+    "actor.sentence.v1",
+    "actor.sentence-before",
+    "actor.document-salient",
+    "actor.same-type-continuity",
+    "actor.none",
+)
+
+
+def _guessed_actor(e: Event) -> bool:
+    rules = [x.rule for x in e.explanations if x.field == "actor"]
+    return not rules or any(r.startswith(_GUESSED_ACTOR) for r in rules)
+
+
+def _adopt_actors(
+    kept: list[Event], answers: Sequence[Event], answered: Mapping[int, Event]
+) -> list[Event]:
+    """An answer that guessed its actor takes the actor of the account it answers ("the army
+    denied that Goma had fallen" is about M23's capture), so the two are one fact."""
+    swap: dict[int, Event] = {}
+    for k, target in answered.items():
+        a = answers[k]
+        if a.type is target.type and _guessed_actor(a) and a.actor != target.actor:
+            note = FieldExplanation(
+                "actor", target.actor.name if target.actor else "", None, "actor.answered.v1"
+            )
+            swap[id(a)] = replace(
+                a,
+                actor=target.actor,
+                explanations=(*(x for x in a.explanations if x.field != "actor"), note),
+            )
+    return [swap.get(id(e), e) for e in kept]
 
 
 def sentence_only_nominal(e: Event) -> bool:

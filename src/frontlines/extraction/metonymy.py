@@ -39,6 +39,7 @@ ROLE = re.compile(
 NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>[A-Z][\w'\u2019-]+)$")
 
 RULE_COUNTRY = "actor.country-metonymy.v1"
+RULE_INSTITUTION = "actor.state-institution.v1"
 RULE_PERSON = "actor.spokesman-affiliation.v1"
 
 
@@ -106,6 +107,47 @@ def metonymic_mentions(
             if hit.start() not in taken and SPEAKER_AFTER.match(text[hit.end() : hit.end() + 20]):
                 span = Span(hit.start(), hit.end(), hit.group())
                 out.append(ActorMention(span, by_name[hit.group()], 0.6, RULE_PERSON))
+    return out
+
+
+def institution_mentions(
+    text: str,
+    actors: Sequence[ActorMention],
+    forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
+    countries: Sequence[str],
+    demonyms: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[ActorMention]:
+    """ "The Defense Ministry said", "Russia's General Staff": an institution that speaks for
+    its state's forces (``data/status_cues.yaml``), so that its announcement of their gain is
+    their claim. Its state is the one named right before it ("the Russian defence ministry"),
+    else the article's first country. These are speakers only, never agents: the engine reads
+    them in attribution alone."""
+    from frontlines.extraction.attribution import status_cues  # the status path's data
+
+    home = next((c for c in countries[:1] if c in forces), None)
+    out = []
+    for m in status_cues().institutions.finditer(text):
+        if any(a.span.start <= m.start() < a.span.end for a in actors):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        named = [
+            cc for cc, words in (demonyms or {}).items()
+            if cc in forces
+            and any(re.search(rf"\b{re.escape(w)}\s+$", before) for w in words)
+        ]  # fmt: skip
+        if not named and re.search(r"(?:'s|\u2019s)\s+$", before):
+            continue  # "Ukraine's defence ministry": the country itself is the mention
+        cc = named[0] if named else home
+        if cc is None:
+            continue
+        out.append(
+            ActorMention(
+                Span(m.start(), m.end(), m.group()),
+                _pick(forces[cc], countries),
+                0.6,
+                RULE_INSTITUTION,
+            )
+        )
     return out
 
 
