@@ -1,24 +1,18 @@
-"""Argument selection: which place, which actor, which date belong to a trigger.
+"""Surface fallbacks for place arguments, read from the words as they stand.
 
-Works on one sentence at a time with the document's mentions. Each choice returns the rule that
-made it, so every field of an event can explain itself.
+The parse-based role reader (roles.py, reading.py) comes first; these are used only where it
+cannot see: the clause around a trigger, the place right before or after it when the parse
+filled no place slot, a list the small parser loses, the place after a locative preposition,
+and "the city" read back to the city the story is about (fillers.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from frontlines.records import (
-    ActorMention,
-    DatePrecision,
-    PlaceKind,
-    PlaceMention,
-    Span,
-    TimeMention,
-)
+from frontlines.records import PlaceKind, PlaceMention, Span
 
 # Clause boundaries inside a sentence: arguments of a trigger are looked for within its clause.
 CLAUSE_BREAK = re.compile(
@@ -67,15 +61,7 @@ ANAPHOR = re.compile(
     r"|border\s+town|port)\b",
     re.IGNORECASE,
 )
-PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|get|got|gets|getting)\s+(?:\w+ly\s+|not\s+|now\s+|also\s+)*$",
-    re.IGNORECASE,
-)
 _WORDS = re.compile(r"[\w'-]+")
-# A time beyond one of these words dates another event of the sentence.
-OTHER_EVENT_TIME = re.compile(
-    r"\b(?:after|before|since|until|following|ahead\s+of|prior\s+to|when|while)\b", re.IGNORECASE
-)
 # "an abandoned vehicle in Herat": a place after a locative is where, not what.
 LOCATIVE_GAP = re.compile(r"\b(?:in|at|on|inside|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # ... unless what comes before is a position there: "pulled out of their camp at Tessalit"
@@ -98,15 +84,6 @@ APPOSITIVE = re.compile(
     r"|who|in|on|near|\w+'s|\w+\u2019s)\b[^;]{0,160}?)(?:,|(?=\b(?:also|has|have|had|was|were|is|are"
     r"|finally|eventually|reportedly|fell|came)\b))"
 )
-ADJACENT_GAP_WORDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """A chosen argument value with the span and rule behind it."""
-
-    span: Span | None
-    rule: str
 
 
 def clause_bounds(
@@ -145,13 +122,6 @@ def _continues_list(s: str, after: int, base: int, list_starts: frozenset[int]) 
 
 def word_count(s: str) -> int:
     return len(_WORDS.findall(s))
-
-
-def is_passive(text: str, clause_start: int, trigger_start: int) -> bool:
-    """A form of "be" right before a past participle ("was captured"); "were pushing" is not."""
-    if re.match(r"\w+ing\b", text[trigger_start : trigger_start + 20]):
-        return False
-    return bool(PASSIVE_BEFORE.search(text[clause_start:trigger_start]))
 
 
 def is_container(text: str, mention: PlaceMention, floor: int) -> bool:
@@ -333,76 +303,3 @@ def _sentence_start(text: str, pos: int) -> int:
         return 0
     cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     return cut + 1 if cut >= 0 else 0
-
-
-def actor_after(
-    text: str, actors: Sequence[ActorMention], start: int, limit: int, max_gap: int = 5
-) -> ActorMention | None:
-    for a in actors:
-        if a.span.start < start or a.actor is None:
-            continue
-        if a.span.start >= limit or word_count(text[start : a.span.start]) > max_gap:
-            return None
-        return a
-    return None
-
-
-def actor_by(
-    text: str, actors: Sequence[ActorMention], start: int, limit: int
-) -> ActorMention | None:
-    """The agent of a passive: "... by the Taliban"."""
-    for a in actors:
-        if a.span.start < start or a.actor is None:
-            continue
-        if a.span.start >= limit:
-            return None
-        gap = text[start : a.span.start]
-        if re.search(r"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", gap) and word_count(gap) <= 12:
-            return a
-    return None
-
-
-def actor_before(
-    actors: Sequence[ActorMention], lo: int, trigger_start: int, exclude: Sequence[Span]
-) -> ActorMention | None:
-    """The nearest actor before the trigger in [lo, trigger_start), not inside a source phrase."""
-    best = None
-    for a in actors:
-        if a.span.end > trigger_start:
-            break
-        if a.span.start >= lo and a.actor is not None and not _inside(a.span, exclude):
-            best = a
-    return best
-
-
-def _inside(span: Span, spans: Sequence[Span]) -> bool:
-    return any(s.start <= span.start and span.end <= s.end for s in spans)
-
-
-def choose_time(
-    text: str,
-    times: Sequence[TimeMention],
-    lo: int,
-    hi: int,
-    trig: Span,
-    clause: tuple[int, int],
-) -> TimeMention | None:
-    """The resolved point-like time in [lo, hi) nearest the trigger, same clause first."""
-    best: tuple[tuple[int, int], TimeMention] | None = None
-    for t in times:
-        if t.span.start < lo or t.span.start >= hi or t.value is None:
-            continue
-        if t.precision in (DatePrecision.RANGE, DatePrecision.UNRESOLVED, DatePrecision.YEAR):
-            continue
-        in_clause = clause[0] <= t.span.start < clause[1]
-        if (
-            not in_clause
-            and t.span.start > trig.end
-            and OTHER_EVENT_TIME.search(text[trig.end : t.span.start])
-        ):
-            continue  # "... a day after Putin proclaimed the annexation on Friday"
-        distance = min(abs(t.span.start - trig.end), abs(trig.start - t.span.end))
-        key = (0 if in_clause else 1, distance)
-        if best is None or key < best[0]:
-            best = (key, t)
-    return best[1] if best else None

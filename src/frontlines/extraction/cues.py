@@ -24,30 +24,16 @@ FIGHTING_CUE = re.compile(
 UNCONTESTED_BEFORE = re.compile(
     r"\b(?:without|no|little|any)\s+(?:meeting\s+|any\s+|much\s+|a\s+|firing\s+a\s+)?$"
 )
-NAMED_OBJECT = re.compile(r"\b(?:from|of)$", re.IGNORECASE)
-EXPEL_PLACE = re.compile(r"\b(?:out\s+of|from|out)\s+", re.IGNORECASE)
 # Relative expressions the date resolver anchors on publication that news uses relative to
 # the story ("A day earlier, ...").
 NARRATIVE_RULES = frozenset({"earlier.v1", "narrative.before.v1"})
 DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|dismissed)\b", re.IGNORECASE)
 CLAIMING_TRIGGER = re.compile(r"\b(?:claim\w*|declar\w*|announc\w*)\b", re.IGNORECASE)
-NOMINAL_MODAL = re.compile(r"[^,.;]{0,60}?\b(would|could|might|will|may)\b", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"\u201c]")
-IT_SUBJECT = re.compile(
-    r"^\s*it\s+(?:\w+ly\s+)?(?:was|had\s+been|has\s+been|had|has)?\s*$", re.IGNORECASE
-)
-RELATIVE_END = re.compile(r",\s*(?:which|who)$")
 # "the ministry said its forces had taken ...": the speaker's own side is the agent.
 OWN_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|fighters|units|soldiers"
     r"|army|men)\b",
-    re.IGNORECASE,
-)
-# "the insurgents announced that they had captured Homs": the pronoun is the speaker.
-SPEAKER_PRONOUN = re.compile(
-    r"(?:^|\b(?:said|says|say|claimed|claims|announced|added|stated|insisted|declared)\s+"
-    r"(?:that\s+)?)\s*(?:it|they|we)\s+(?:had\s+|have\s+|has\s+|would\s+|will\s+)?"
-    r"(?:\w+ly\s+)?(?:been\s+)?$",
     re.IGNORECASE,
 )
 # "KABUL, Aug. 13 (Agency) -": the place of the newsroom, not of any event.
@@ -57,7 +43,3 @@ DATELINE = re.compile(
     r"(?:,\s*\d{4})?|,\s*[A-Z][A-Za-z.'\u2019-]*(?:\s+(?:[A-Z][A-Za-z.'\u2019-]*|of|the|and)){0,4}(?=\s*\())?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?::|--|[\u2014\u2013]|-\s)"
 )
-# "pulled its troops out of it": the object is the town named before.
-IT_OBJECT = re.compile(r"\s+it\b(?!\s+(?:is|was|has|had|would|will)\b)", re.IGNORECASE)
-# "Misrata, which Gaddafi's troops besieged": the relative pronoun is the object.
-RELATIVE_OBJECT = re.compile(r",\s*(?:which|that)\s*$", re.IGNORECASE)

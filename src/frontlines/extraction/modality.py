@@ -238,8 +238,9 @@ def protest_topic(parse: Parse, token: int, protest: frozenset[str]) -> str | No
             if head.lemma in protest:
                 return head.text
             if head.pos in ("VERB", "AUX") and any(
-                toks[k].dep == "dobj" and toks[k].lemma in protest for k in parse.children[head.i]
+                toks[k].dep in ("dobj", "nsubj") and toks[k].lemma in protest
+                for k in parse.children[head.i]
             ):
-                return head.text
+                return head.text  # "staged a rally against", "protesters marched against"
         cur = head
     return None
