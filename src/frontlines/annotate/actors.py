@@ -617,8 +617,11 @@ class ActorLexicon:
             if head is None or run[-1].group().endswith(("'s", "\u2019s")):
                 continue
             # a capitalised sentence opener that is an ordinary word elsewhere is no name
+            # and a description's head before it is none either ("Fighters of the ... Front")
             while run and (
                 run[0].group() in ow.not_names
+                or run[0].group() in ow.joiners
+                or (len(run) > 1 and run[0].group().lower() in ow.heads)
                 or (run[0].group().lower() in lower and _opens_sentence(text, run[0].start()))
             ):
                 run = run[1:]
@@ -905,6 +908,9 @@ class ActorResolver:
             e for e in self.lexicon.entries.values()
             if e.actor.country == country and e.actor.kind is kind
         ]  # fmt: skip
+        if kind is ActorKind.NON_STATE:
+            # "Malian jihadists" names no group: extraction keeps it as written, of Mali
+            found = []
         if found:
             found.sort(key=lambda e: (e.actor.side == "government", e.prior), reverse=True)
             return ActorMention(span, found[0].actor, DEMONYM_CONFIDENCE, "generic.demonym", True)

@@ -31,4 +31,4 @@ class Extractor(_Engine):
         forces = forces_by_country(
             [e.actor for e in entries], {e.actor.id: e.theatres for e in entries}
         )
-        return cls(lex, forces, actors.demonyms)
+        return cls(lex, forces, actors.demonyms, actors.open_world.heads)

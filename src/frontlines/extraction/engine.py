@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from frontlines.annotate.actors import HeadClass
 from frontlines.extraction.aggregates import find_aggregates
 from frontlines.extraction.attribution import (
     Attribution,
@@ -117,15 +118,17 @@ class Extractor:
         lexicon: Lexicon,
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]] | None = None,
         demonyms: Mapping[str, tuple[str, ...]] | None = None,
+        open_heads: Mapping[str, HeadClass] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.forces = dict(forces or {})
         self.demonyms = dict(demonyms or {})
+        self.open_heads = open_heads
 
     def extract(
         self, doc: AnnotatedDocument, *, include_all: bool = False
     ) -> tuple[tuple[Event, ...], tuple[Aggregate, ...]]:
-        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms)
+        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms, self.open_heads)
         events = merge_article_events(run.opponents_withdraw(run.candidates()))
         if not include_all:
             events = [e for e in events if not e.negated and e.modality is Modality.ASSERTED]
@@ -141,6 +144,7 @@ class _ArticleRun:
         doc: AnnotatedDocument,
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
         demonyms: Mapping[str, tuple[str, ...]],
+        open_heads: Mapping[str, HeadClass] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.doc = doc
@@ -162,6 +166,7 @@ class _ArticleRun:
             doc.countries,
             demonyms,
             referents=[m for m in doc.places if m.facility is None and m.span.start not in agents],
+            open_heads=open_heads,
         )
         self.roles = RoleResolver(self.text, self.places, doc.sentences, self.resolver, lexicon)
         para_starts = [p.start for p in doc.paragraphs]
