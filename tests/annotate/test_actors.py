@@ -170,9 +170,17 @@ def test_actors_generic_syria_rebels(resolver: ActorResolver) -> None:
     assert got["government forces"] == "sy_forces"
 
 
-def test_actors_generic_rebels_from_country_context(resolver: ActorResolver) -> None:
+def test_actors_generic_rebels_are_not_promoted_to_an_unnamed_group(
+    resolver: ActorResolver,
+) -> None:
+    # the article's country alone does not make "the rebels" a group the text never names
     [m] = resolve(resolver, "The rebels entered the provincial capital at dawn.", {"SY": 1.0})
-    assert m.actor is not None and m.actor.id == "hts"
+    assert m.actor is None and m.rule == "generic.unresolved.no-candidate"
+
+
+def test_actors_state_forces_still_resolve_from_country_context(resolver: ActorResolver) -> None:
+    [m] = resolve(resolver, "The army entered the provincial capital at dawn.", {"SY": 1.0})
+    assert m.actor is not None and m.actor.id == "sy_forces"
     assert m.rule == "generic.country"
 
 

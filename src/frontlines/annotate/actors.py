@@ -78,7 +78,15 @@ NON_STATE_NOUNS = frozenset(
     {"rebels", "insurgents", "militants", "militia", "militiamen", "gunmen", "jihadists",
      "paramilitaries", "mercenaries", "fighters", "combatants"}
 )  # fmt: skip
-_TOP_KEYS = frozenset({"version", "actors", "generics", "demonyms", "force_nouns"})
+_TOP_KEYS = frozenset({"version", "actors", "generics", "demonyms", "force_nouns", "open_world"})
+_OPEN_KEYS = frozenset({"heads", "names", "joiners", "not_names"})
+_CLASS_KEYS = frozenset({"kind", "side", "words"})
+OPEN_NAMED_CONFIDENCE = 0.6  # an unknown name read from its shape ("the Arakan Army")
+RULE_OPEN_NAMED = "actor.open-world.named-group.v1"
+# Word tokens of the open-world name scan (apostrophes and hyphens inside names: "Kata'ib").
+_WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*[^\W_])?")
+# "al-Shuhada", "ad-Din": an article prefix before a capitalised name word
+_PREFIXED = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az|ul)-[A-Z]")
 
 
 def tokens(text: str) -> list[str]:
@@ -118,6 +126,34 @@ class GenericClass:
 
     def accepts(self, actor: Actor) -> bool:
         return actor.kind in self.kinds and (self.sides is None or actor.side in self.sides)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadClass:
+    """What an actor the dictionary lacks is, from the noun that heads its phrase."""
+
+    kind: ActorKind
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenWorld:
+    """How to read actors the dictionary does not list (``open_world`` in actors.yaml).
+
+    ``heads``: lower-case head nouns (lemma and plural) of unnamed descriptions ("gunmen",
+    "the soldiers"). ``names``: words that end a capitalised name ("the Arakan Army") or, in
+    lower case, follow one ("the Ansar Dine group", "M23 rebels"), as written. ``joiners``:
+    lower-case words inside a name ("Front for the Liberation of ..."). ``not_names``:
+    capitalised words that never make a name by themselves ("Security", "Monday").
+    """
+
+    heads: Mapping[str, HeadClass] = field(default_factory=dict)
+    names: Mapping[str, HeadClass] = field(default_factory=dict)
+    joiners: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+
+    def head(self, word: str) -> HeadClass | None:
+        return self.heads.get(word.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +308,45 @@ def _generic_class(raw: object, path: str, where: str) -> GenericClass:
     )
 
 
+def _head_classes(raw: object, path: str, where: str, *, fold: bool) -> dict[str, HeadClass]:
+    if not isinstance(raw, list):
+        raise _fail(path, where, "must be a list of {kind, side, words} mappings")
+    out: dict[str, HeadClass] = {}
+    for i, item in enumerate(raw):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise _fail(path, at, "must be a mapping with 'kind' and 'words'")
+        unknown = set(item) - _CLASS_KEYS
+        if unknown:
+            raise _fail(path, at, f"unknown keys {sorted(unknown)}")
+        side = item.get("side")
+        if side is not None and (not isinstance(side, str) or not side.strip()):
+            raise _fail(path, at, "'side' must be a non-empty string")
+        cls = HeadClass(_kind(item.get("kind"), path, at), side)
+        for word in _str_list(item.get("words"), path, f"{at} words"):
+            out[word.lower() if fold else word] = cls
+    return out
+
+
+def _open_world(raw: object, path: str, previous: OpenWorld) -> OpenWorld:
+    """``open_world`` of one file; a later file adds to (and overrides words of) the earlier."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "open_world", "must be a mapping")
+    unknown = set(raw) - _OPEN_KEYS
+    if unknown:
+        raise _fail(path, "open_world", f"unknown keys {sorted(unknown)}")
+    heads = _head_classes(raw.get("heads", []), path, "open_world heads", fold=True)
+    names = _head_classes(raw.get("names", []), path, "open_world names", fold=False)
+    joiners = _str_list(raw.get("joiners", []), path, "open_world joiners")
+    not_names = _str_list(raw.get("not_names", []), path, "open_world not_names")
+    return OpenWorld(
+        {**previous.heads, **heads},
+        {**previous.names, **names},
+        previous.joiners | frozenset(joiners),
+        previous.not_names | frozenset(not_names),
+    )
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -308,8 +383,10 @@ class ActorLexicon:
         generics: Sequence[GenericClass],
         demonyms: Mapping[str, Sequence[str]],
         force_nouns: Iterable[str],
+        open_world: OpenWorld | None = None,
     ) -> None:
         self.entries: Mapping[str, ActorEntry] = dict(entries)
+        self.open_world = open_world or OpenWorld()
         self.generics: tuple[GenericClass, ...] = tuple(generics)
         self.demonyms: Mapping[str, tuple[str, ...]] = {c: tuple(v) for c, v in demonyms.items()}
         self.force_nouns: tuple[str, ...] = tuple(dict.fromkeys(force_nouns))
@@ -333,7 +410,10 @@ class ActorLexicon:
         generics: dict[str, GenericClass] = {}
         demonyms: dict[str, list[str]] = {}
         nouns: list[str] = []
+        open_world = OpenWorld()
         for path, doc in docs:
+            if "open_world" in doc:
+                open_world = _open_world(doc["open_world"], path, open_world)
             seen: set[str] = set()
             raw_actors = doc.get("actors", [])
             if not isinstance(raw_actors, list):
@@ -360,7 +440,7 @@ class ActorLexicon:
                 _country(code, path, "demonyms")
                 demonyms.setdefault(code, []).extend(_str_list(words, path, f"demonyms {code}"))
             nouns += _str_list(doc.get("force_nouns", []), path, "force_nouns")
-        return cls(entries, list(generics.values()), demonyms, nouns)
+        return cls(entries, list(generics.values()), demonyms, nouns, open_world)
 
     # -- compiling
 
@@ -403,6 +483,7 @@ class ActorLexicon:
         self._extensions = frozenset(tuple(t.lower() for t in tokens(n)) for n in self.force_nouns)
         self._max_extension = max((len(e) for e in self._extensions), default=0)
         self._index_generics(self._root)
+        self._demonym_words = frozenset(w.lower() for ws in self.demonyms.values() for w in ws)
         self.by_theatre: dict[str, tuple[str, ...]] = {}
         for entry in self.entries.values():
             for c in entry.theatres:
@@ -494,6 +575,116 @@ class ActorLexicon:
             if len(tail) == length and tail in self._extensions:
                 return end + length
         return end
+
+    def open_names(self, text: str, taken: Sequence[tuple[int, int]]) -> list[_OpenName]:
+        """Names the dictionary lacks, read from their shape: capitalised words ending in a
+        ``names`` word ("the Arakan Army", "Zulu Liberation Front") or followed by a lower-case
+        one ("the Ansar Dine group", "M23 rebels"). ``taken``: spans of dictionary names, which
+        win. Title-case lines (headlines) and capitalised sentence openers are not names."""
+        ow = self.open_world
+        if not ow.names:
+            return []
+        words = list(_WORD.finditer(text))
+        lower = {w.group() for w in words if w.group().islower()}
+        starts = [a for a, _ in taken]
+        out: list[_OpenName] = []
+        i, n = 0, len(words)
+        while i < n:
+            if not self._capital(words[i].group()):
+                i += 1
+                continue
+            j = last = i
+            while j + 1 < n and _joined(text, words[j].end(), words[j + 1].start()):
+                nxt = words[j + 1].group()
+                if self._capital(nxt):
+                    j = last = j + 1
+                elif nxt in ow.joiners:
+                    j += 1
+                else:
+                    break
+            run = words[i : last + 1]
+            i = last + 1
+            head: HeadClass | None = None
+            if len(run) > 2:  # "... Defence Forces"
+                head = ow.names.get(f"{run[-2].group()} {run[-1].group()}")
+            if head is None and len(run) > 1:
+                head = ow.names.get(run[-1].group())
+            end = run[-1].end()
+            if head is None and i < n and _joined(text, end, words[i].start()):
+                follower = words[i].group()
+                if follower.islower() and follower in ow.names:
+                    head, end = ow.names[follower], words[i].end()
+            if head is None or run[-1].group().endswith(("'s", "\u2019s")):
+                continue
+            # a capitalised sentence opener that is an ordinary word elsewhere is no name
+            # and a description's head before it is none either ("Fighters of the ... Front")
+            while run and (
+                run[0].group() in ow.not_names
+                or run[0].group() in ow.joiners
+                or (len(run) > 1 and run[0].group().lower() in ow.heads)
+                or (run[0].group().lower() in lower and _opens_sentence(text, run[0].start()))
+            ):
+                run = run[1:]
+            meaningful = [
+                w.group() for w in run
+                if w.group() not in ow.not_names and w.group() not in ow.names
+                and w.group() not in ow.joiners and w.group().lower() not in self._demonym_words
+            ]  # fmt: skip
+            if not meaningful or len(run) > 6 or _title_line(text, run[0].start()):
+                continue
+            start = run[0].start()
+            k = bisect.bisect_left(starts, end)
+            if any(a < end and b > start for a, b in taken[max(0, k - 3) : k]):
+                continue  # the dictionary's name wins ("the Islamic State group")
+            of = _OF_NAME.match(text, end)
+            if of is not None and of.end() in starts:
+                continue  # "Sunni militants of the Islamic State": a description of the name
+            out.append(_OpenName(start, end, head))
+        return out
+
+    def _capital(self, word: str) -> bool:
+        """A word that may be part of a name: capitalised or a letter-digit code ("M23"),
+        not a "Turkish-backed" or "pro-Hadi" modifier (read by extraction instead)."""
+        if not (word[0].isupper() or _PREFIXED.match(word)) or word.lower().startswith("pro-"):
+            return False
+        return not word.lower().endswith(_BACKED)
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenName:
+    start: int
+    end: int
+    head: HeadClass
+
+
+# "Turkish-backed", "Iran-aligned": the backer, not a name
+_BACKED = ("-backed", "-led", "-allied", "-aligned", "-supported", "-linked", "-affiliated")
+
+
+_OF_NAME = re.compile(r"\s+(?:of|from|with|loyal\s+to)\s+(?:the\s+)?")
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Whether two words are neighbours in one phrase (only spaces between them)."""
+    gap = text[a:b]
+    return bool(gap) and not gap.strip(" ")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \"'\u201c")
+    return not before or before[-1] in ".!?:\n-\u2013\u2014"
+
+
+def _title_line(text: str, offset: int) -> bool:
+    """A headline in title case: most of its words capitalised."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    if len(line) > 300:
+        return False
+    words = _WORD.findall(line)
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and caps > 0.6 * len(words)
 
 
 def _same_case(exact: tuple[str, ...], folded: str, offsets: list[int], i: int) -> bool:
@@ -598,7 +789,14 @@ class ActorResolver:
         article's countries, which decide ambiguous acronyms and unnamed generic referents.
         """
         matches = self.lexicon.match(text)
-        if not matches:
+        opens = self.lexicon.open_names(text, [(m.start, m.end) for m in matches if m.named])
+        if opens:
+            # a generic phrase inside an unknown name is part of it ("M23 rebels")
+            matches = [
+                m for m in matches
+                if m.named or not any(o.start < m.end and m.start < o.end for o in opens)
+            ]  # fmt: skip
+        if not matches and not opens:
             return []
         starts = [s.start for s in sentences]
 
@@ -608,9 +806,25 @@ class ActorResolver:
             return max(bisect.bisect_right(starts, offset) - 1, 0)
 
         context = self._context(matches, country_hints or {})
+        home = next(iter(context.weights), None)
+        entries: dict[str, ActorEntry] = {}  # the open-world actors of this article
+        for o in opens:
+            name = _strip_article(text[o.start : o.end])
+            aid = f"open:{_fold_id(name)}"
+            if aid not in entries:
+                actor = Actor(id=aid, name=name, kind=o.head.kind, side=o.head.side)
+                entries[aid] = ActorEntry(actor, (), (), (home,) if home else ())
+        found = [(_Match(o.start, o.end, (), None), self._open(text, o, entries)) for o in opens]
         items: list[tuple[_Match, Span, int, ActorMention | None]] = []
         first_named: dict[str, tuple[int, int]] = {}  # actor id -> (offset, sentence)
-        for m in matches:
+        by_start = sorted([*((m, None) for m in matches), *found], key=lambda x: x[0].start)
+        for m, opened in by_start:
+            if opened is not None:
+                sent = sentence_of(m.start)
+                assert opened.actor is not None
+                first_named.setdefault(opened.actor.id, (m.start, sent))
+                items.append((m, opened.span, sent, opened))
+                continue
             span = Span(m.start, m.end, text[m.start : m.end])
             sent = sentence_of(m.start)
             named = None
@@ -636,7 +850,7 @@ class ActorResolver:
             if mention is None:
                 assert m.generic is not None
                 mention = self._generic(
-                    m.generic, span, sent, relevant, salience, first_named, context
+                    m.generic, span, sent, relevant, salience, first_named, context, entries
                 )
             out.append(mention)
             if mention.actor is not None:
@@ -660,6 +874,12 @@ class ActorResolver:
         return _Context(_normalise(combined))
 
     # -- named
+
+    def _open(self, text: str, o: _OpenName, entries: Mapping[str, ActorEntry]) -> ActorMention:
+        name = _strip_article(text[o.start : o.end])
+        start = o.end - len(name)
+        actor = entries[f"open:{_fold_id(name)}"].actor
+        return ActorMention(Span(start, o.end, name), actor, OPEN_NAMED_CONFIDENCE, RULE_OPEN_NAMED)
 
     def _named(self, m: _Match, span: Span, context: _Context) -> ActorMention | None:
         entries = self.lexicon.entries
@@ -688,6 +908,9 @@ class ActorResolver:
             e for e in self.lexicon.entries.values()
             if e.actor.country == country and e.actor.kind is kind
         ]  # fmt: skip
+        if kind is ActorKind.NON_STATE:
+            # "Malian jihadists" names no group: extraction keeps it as written, of Mali
+            found = []
         if found:
             found.sort(key=lambda e: (e.actor.side == "government", e.prior), reverse=True)
             return ActorMention(span, found[0].actor, DEMONYM_CONFIDENCE, "generic.demonym", True)
@@ -715,16 +938,16 @@ class ActorResolver:
         salience: Mapping[str, _Salience],
         first_named: Mapping[str, tuple[int, int]],
         context: _Context,
+        opened: Mapping[str, ActorEntry],
     ) -> ActorMention:
         if g.demonym is not None:
             return self._demonym(g, span)
         scored: list[tuple[float, str, str]] = []
-        entries = self.lexicon.entries
         for aid in relevant:
-            compat = g.compat.get(aid)
+            entry = opened.get(aid) or self.lexicon.entries[aid]
+            compat = g.compat.get(aid) if aid not in opened else _open_compat(g, entry.actor)
             if compat is None:
                 continue
-            entry = entries[aid]
             country_fit = context.fit(entry)
             if aid in salience:
                 s = salience[aid]
@@ -743,7 +966,14 @@ class ActorResolver:
                 score *= OUT_OF_COUNTRY
             home = context.home_fit(entry)
             # An unnamed foreign force is only guessed from a phrase that describes it.
-            if country_fit > 0.0 and (home >= country_fit or compat == DESCRIPTOR_COMPAT):
+            # An unnamed foreign force is only guessed from a phrase that describes it; an
+            # unnamed armed group only from its own descriptor ("rebels" stays generic).
+            if (
+                country_fit > 0.0
+                and (home >= country_fit or compat == DESCRIPTOR_COMPAT)
+                and (entry.actor.kind is not ActorKind.NON_STATE or compat == DESCRIPTOR_COMPAT)
+                and aid not in opened
+            ):
                 by_country = UNNAMED_COUNTRY * home * (0.5 + entry.prior)
                 if by_country > score:
                     score, how = by_country, "country"
@@ -760,5 +990,27 @@ class ActorResolver:
             return ActorMention(span, None, 0.0, "generic.unresolved.ambiguous", generic=True)
         margin = best / (best + second)
         confidence = round(min(MAX_GENERIC_CONFIDENCE, margin * min(1.0, 0.4 + best)), 3)
-        actor = self.lexicon.entries[aid].actor
+        actor = (opened.get(aid) or self.lexicon.entries[aid]).actor
         return ActorMention(span, actor, confidence, f"generic.{how}", generic=True)
+
+
+def _open_compat(g: _Generic, actor: Actor) -> float | None:
+    """How a generic phrase fits an open-world actor: by kind, and by side when it has one
+    ("the group" fits the Arakan Army; "the government" does not)."""
+    if any(
+        actor.kind in c.kinds and (actor.side is None or c.sides is None or actor.side in c.sides)
+        for c in g.classes
+    ):
+        return CLASS_COMPAT
+    return None
+
+
+def _strip_article(name: str) -> str:
+    words = name.split(" ")
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _fold_id(s: str) -> str:
+    return "-".join("".join(c.lower() if c.isalnum() else " " for c in s).split())

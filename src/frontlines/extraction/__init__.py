@@ -31,4 +31,10 @@ class Extractor(_Engine):
         forces = forces_by_country(
             [e.actor for e in entries], {e.actor.id: e.theatres for e in entries}
         )
-        return cls(lex, forces, actors.demonyms, annotator.places)
+        return cls(
+            lex,
+            forces,
+            actors.demonyms,
+            places=annotator.places,
+            open_heads=actors.open_world.heads,
+        )

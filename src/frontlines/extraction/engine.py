@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from frontlines.annotate.actors import HeadClass
 from frontlines.extraction.aggregates import find_aggregates
 from frontlines.extraction.attribution import (
     CONFIRM_VERBS,
@@ -132,16 +133,20 @@ class Extractor:
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]] | None = None,
         demonyms: Mapping[str, tuple[str, ...]] | None = None,
         places: PlaceResolver | None = None,
+        open_heads: Mapping[str, HeadClass] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.forces = dict(forces or {})
         self.demonyms = dict(demonyms or {})
         self.places = places  # for names in place roles the gazetteer lacks
+        self.open_heads = open_heads
 
     def extract(
         self, doc: AnnotatedDocument, *, include_all: bool = False
     ) -> tuple[tuple[Event, ...], tuple[Aggregate, ...]]:
-        run = _ArticleRun(self.lexicon, doc, self.forces, self.demonyms, self.places)
+        run = _ArticleRun(
+            self.lexicon, doc, self.forces, self.demonyms, self.places, self.open_heads
+        )
         events = merge_article_events(run.opponents_withdraw(run.candidates()))
         if not include_all:
             events = [e for e in events if not e.negated and e.modality is Modality.ASSERTED]
@@ -158,6 +163,7 @@ class _ArticleRun:
         forces: Mapping[str, list[tuple[Actor, tuple[str, ...]]]],
         demonyms: Mapping[str, tuple[str, ...]],
         places: PlaceResolver | None = None,
+        open_heads: Mapping[str, HeadClass] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.doc = doc
@@ -183,6 +189,7 @@ class _ArticleRun:
             demonyms,
             referents=[m for m in doc.places if m.facility is None and m.span.start not in agents],
             open_place=self._open_place if places is not None else None,
+            open_heads=open_heads,
         )
         self._places_resolver = places
         self.roles = RoleResolver(self.text, self.places, doc.sentences, self.resolver, lexicon)

@@ -8,9 +8,11 @@ Each resolution carries the rule that made it, for the event's explanation.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from frontlines.annotate.actors import HeadClass
 from frontlines.extraction.arguments import anaphoric_place
 from frontlines.extraction.cues import FIGHTING_KINDS
 from frontlines.extraction.lexicon import Lexicon
@@ -23,6 +25,7 @@ from frontlines.records import (
     PlaceKind,
     PlaceMention,
     Span,
+    Token,
 )
 
 #: Resolves a place-role phrase the gazetteer lacks, given its sentence (``open_places.py``).
@@ -48,21 +51,20 @@ PRONOUNS_ACTOR = frozenset(
         "themselves",
     }
 )
-# Heads of an unnamed armed actor and its kind, when no dictionary entry covers the phrase.
-OPEN_KINDS: Mapping[str, ActorKind] = {
-    **dict.fromkeys(
-        ["soldier", "troop", "army", "military", "police", "policeman", "policemen", "gendarme",
-         "force", "serviceman", "servicemen", "marine", "commando", "paratrooper", "jawan"],
-        ActorKind.STATE_FORCES,
-    ),
-    **dict.fromkeys(
-        ["militant", "rebel", "insurgent", "jihadist", "gunman", "gunmen", "fighter", "militia",
-         "militiaman", "militiamen", "bandit", "assailant", "attacker", "terrorist",
-         "separatist", "vigilante", "extremist", "guerrilla", "guerilla", "kidnapper",
-         "abductor", "mercenary", "paramilitary", "raider", "combatant"],
-        ActorKind.NON_STATE,
-    ),
-}  # fmt: skip
+# The rules that read an actor the dictionary lacks (cited in the event's explanation).
+RULE_HEAD = "actor.open-world.head-noun.v1"
+RULE_HEAD_COUNTRY = "actor.open-world.head-noun+country-forces.v1"
+RULE_POSSESSIVE = "actor.open-world.possessive-country.v1"
+RULE_DEMONYM = "actor.open-world.demonym.v1"
+RULE_BACKED = "actor.open-world.backed-by.v1"
+RULE_PRO = "actor.open-world.pro.v1"
+# "Turkish-backed rebels", "Iran-aligned militias": the backer before the head
+BACKED = re.compile(
+    r"\b(?P<who>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s?[-\u2010\u2011]\s?"
+    r"(?:backed|supported|allied|aligned|sponsored)\b"
+)
+# "pro-government forces", "pro-Hadi militias", "pro-Russian separatists"
+PRO = re.compile(r"\b[Pp]ro\s?[-\u2010\u2011]\s?(?P<who>[\w.]+(?:\s[A-Z][\w.]*)?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class FillerResolver:
         demonyms: Mapping[str, tuple[str, ...]] | None = None,
         referents: Sequence[PlaceMention] = (),
         open_place: OpenPlace | None = None,
+        open_heads: Mapping[str, HeadClass] | None = None,
     ) -> None:
         self.text = text
         self.open_place = open_place
@@ -104,6 +107,8 @@ class FillerResolver:
         self.demonym_country = {
             w.lower(): cc for cc, words in (demonyms or {}).items() for w in words
         }
+        # head nouns of unnamed actors (actors.yaml ``open_world.heads``)
+        self.heads: Mapping[str, HeadClass] = open_heads if open_heads is not None else {}
 
     # ------------------------------------------------------------------ places
 
@@ -207,11 +212,24 @@ class FillerResolver:
             return inside[0], f"actor.{f.slot}"
         if inside and tok.pos != "NOUN":
             return inside[0], f"actor.{f.slot}"
+        head = self._head_class(tok)
+        if head is not None:
+            backed = self._backed(parse, reader, f, lo, hi, head)
+            if backed is not None:
+                return backed, f"actor.{f.slot}"
         for m in self._places_in(lo, hi):
             p = m.place
-            if p is None or p.country not in self.forces:
+            if p is None or p.country is None:
                 continue
             if p.kind is PlaceKind.COUNTRY or (p.kind is PlaceKind.CITY and p.admin_seat == 0):
+                if head is not None and self._possessor(parse, f.head, m):
+                    # "Chad's army", "Syria's rebels": the country's own forces or groups
+                    mention = self._of_country(p.country, head, Span(lo, hi, self.text[lo:hi]))
+                    return ActorMention(
+                        mention.span, mention.actor, 0.65, RULE_POSSESSIVE
+                    ), f"actor.{f.slot}"
+                if p.country not in self.forces:
+                    continue
                 actor = _pick(self.forces[p.country], self.countries)
                 return ActorMention(
                     m.span, actor, 0.7, "actor.country-metonymy.v2"
@@ -222,6 +240,16 @@ class FillerResolver:
             actor = _pick(self.forces[cc], self.countries)
             span = Span(tok.start, tok.end, tok.text)
             return ActorMention(span, actor, 0.6, "actor.demonym.v2"), f"actor.{f.slot}"
+        if head is not None and tok.pos in ("NOUN", "PROPN"):
+            for k in parse.children[f.head]:
+                mod = parse.tokens[k]
+                cc = self.demonym_country.get(mod.text.lower())
+                if cc is not None and mod.dep in ("amod", "compound", "nmod"):
+                    # "Azerbaijani police units", "Malian jihadists": the country's own
+                    mention = self._of_country(cc, head, Span(lo, hi, self.text[lo:hi]))
+                    return ActorMention(
+                        mention.span, mention.actor, 0.6, RULE_DEMONYM
+                    ), f"actor.{f.slot}"
         if tok.text.lower() in PRONOUNS_ACTOR and tok.dep == "poss":
             # "the US troops complete their pullout": a possessive names the clause's subject
             owner = parse.tokens[tok.head]
@@ -250,8 +278,7 @@ class FillerResolver:
             if before:
                 return before[-1], f"actor.{f.slot}+pronoun-last-fighting-actor"
             return None, ""
-        kind = OPEN_KINDS.get(tok.lemma)
-        if kind is not None and tok.pos in ("NOUN", "PROPN"):
+        if head is not None and tok.pos in ("NOUN", "PROPN"):
             possessors = [
                 parse.tokens[k] for k in parse.children[f.head]
                 if parse.tokens[k].dep == "poss" and parse.tokens[k].text.lower() in PRONOUNS_ACTOR
@@ -267,11 +294,100 @@ class FillerResolver:
                     return before[-1], f"actor.{f.slot}+possessive-last-fighting-actor"
             name = self.text[lo:hi]
             span = Span(lo, hi, name)
-            actor = Actor(id=f"open:{_fold(name)}", name=_clean(name), kind=kind)
-            return ActorMention(
-                span, actor, 0.5, "actor.open-world.head-noun.v1"
-            ), f"actor.{f.slot}"
+            if head.kind is ActorKind.STATE_FORCES and self._bare(parse, reader, f.head):
+                cc = self.countries[0] if self.countries else None
+                if cc is not None and cc in self.forces:
+                    # "army units" in an article about one country: its state's forces, as
+                    # the dictionary reads "the army" or "troops"
+                    actor = _pick(self.forces[cc], self.countries)
+                    return ActorMention(span, actor, 0.5, RULE_HEAD_COUNTRY), f"actor.{f.slot}"
+            side = head.side
+            pro = PRO.search(name)
+            if pro is not None:
+                side = self._pro_side(pro.group("who")) or side
+            actor = Actor(id=f"open:{_fold(name)}", name=_clean(name), kind=head.kind, side=side)
+            rule = RULE_PRO if pro is not None else RULE_HEAD
+            return ActorMention(span, actor, 0.5, rule), f"actor.{f.slot}"
         return None, ""
+
+    # ------------------------------------------------------------------ open world
+
+    def _head_class(self, tok: Token) -> HeadClass | None:
+        """The class of an unnamed actor's head noun ("gunmen", "troops"), if it is one."""
+        if tok.pos not in ("NOUN", "PROPN"):
+            return None
+        return self.heads.get(tok.lemma.lower()) or self.heads.get(tok.text.lower())
+
+    def _bare(self, parse: Parse, reader: RoleReader, head: int) -> bool:
+        """Whether the phrase is its head noun alone, or with other head nouns and quantifiers
+        ("army units", "the soldiers"): nothing that says whose forces they are."""
+        if any(
+            parse.tokens[k].dep in ("acl", "prep", "appos", "poss") for k in parse.children[head]
+        ):
+            return False  # "forces aligned with the government": qualified
+        lo, hi = reader.phrase(head)
+        return all(
+            t.i == head or t.text.lower() in _DROP or t.pos in ("DET", "NUM")
+            or self._head_class(t) is not None
+            for t in parse.tokens if lo <= t.start < hi
+        )  # fmt: skip
+
+    def _possessor(self, parse: Parse, head: int, m: PlaceMention) -> bool:
+        """Whether the place is the head's possessor ("Chad's army")."""
+        return any(
+            parse.tokens[k].dep == "poss"
+            and parse.tokens[k].start < m.span.end
+            and m.span.start < parse.tokens[k].end
+            for k in parse.children[head]
+        )
+
+    def _of_country(self, cc: str, head: HeadClass, span: Span) -> ActorMention:
+        """A country's own forces (canonical when the dictionary knows them, else named as
+        written) or, for a rebel/militia head, an open-world group of that country."""
+        if head.kind is ActorKind.STATE_FORCES and cc in self.forces:
+            return ActorMention(span, _pick(self.forces[cc], self.countries), 0.6, "")
+        if head.kind is ActorKind.STATE_FORCES:
+            actor = Actor(
+                id=f"{cc.lower()}_forces", name=_clean(span.text), kind=head.kind, country=cc,
+                side="government",
+            )  # fmt: skip
+            return ActorMention(span, actor, 0.6, "")
+        actor = Actor(
+            id=f"open:{_fold(span.text)}", name=_clean(span.text), kind=head.kind, country=cc,
+            side=head.side,
+        )  # fmt: skip
+        return ActorMention(span, actor, 0.6, "")
+
+    def _backed(
+        self, parse: Parse, reader: RoleReader, f: Filler, lo: int, hi: int, head: HeadClass
+    ) -> ActorMention | None:
+        """ "Turkish-backed rebels", "Iran-aligned militias": an actor of the head's kind, on
+        the side of its backer (side ``<CC>-backed``), named as written."""
+        name = self.text[lo:hi]
+        hit = BACKED.search(name)
+        if hit is None or lo + hit.end() > parse.tokens[f.head].start:
+            return None
+        cc = self._country_of(hit.group("who"), lo + hit.start(), lo + hit.end())
+        side = f"{cc}-backed" if cc else f"{hit.group('who')}-backed"
+        actor = Actor(id=f"open:{_fold(name)}", name=_clean(name), kind=head.kind, side=side)
+        return ActorMention(Span(lo, hi, name), actor, 0.55, RULE_BACKED)
+
+    def _country_of(self, word: str, start: int, end: int) -> str | None:
+        """The country a demonym or a country name stands for ("Turkish", "Turkey")."""
+        cc = self.demonym_country.get(word.lower())
+        if cc is not None:
+            return cc
+        for m in self._places_in(start, end):
+            if m.place is not None and m.place.kind is PlaceKind.COUNTRY:
+                return m.place.country
+        return None
+
+    def _pro_side(self, who: str) -> str | None:
+        """The side a "pro-X" phrase names: the government's, or a backer country's."""
+        if who.lower() in ("government", "regime", "state"):
+            return "government"
+        cc = self.demonym_country.get(who.lower())
+        return f"{cc}-backed" if cc else None
 
     def _actors_in(self, start: int, end: int) -> list[ActorMention]:
         """Mentions overlapping [start, end) ("the insurgents" for "insurgents")."""
