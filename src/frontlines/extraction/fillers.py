@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from frontlines.annotate.actors import HeadClass
 from frontlines.extraction.arguments import anaphoric_place
@@ -176,12 +177,7 @@ class FillerResolver:
 
     def _places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Mentions overlapping [start, end) ("the governor's office" for "office")."""
-        lo = max(0, bisect.bisect_left(self.place_starts, start) - 2)
-        hi = bisect.bisect_left(self.place_starts, end)
-        return [
-            m for m in self.places[lo:hi]
-            if m.place is not None and m.span.end > start and m.span.start < end
-        ]  # fmt: skip
+        return [m for m in _overlapping(self.places, self.place_starts, start, end) if m.place]
 
     # ------------------------------------------------------------------ actors
 
@@ -391,12 +387,7 @@ class FillerResolver:
 
     def _actors_in(self, start: int, end: int) -> list[ActorMention]:
         """Mentions overlapping [start, end) ("the insurgents" for "insurgents")."""
-        lo = max(0, bisect.bisect_left(self.actor_starts, start) - 2)
-        hi = bisect.bisect_left(self.actor_starts, end)
-        return [
-            m for m in self.actors[lo:hi]
-            if m.actor is not None and m.span.end > start and m.span.start < end
-        ]  # fmt: skip
+        return [m for m in _overlapping(self.actors, self.actor_starts, start, end) if m.actor]
 
     # ------------------------------------------------------------------ classes
 
@@ -421,6 +412,18 @@ class FillerResolver:
             for k in parse.children[f.head]
             if parse.tokens[k].dep in ("compound", "amod", "nmod")
         )
+
+
+_Mention = TypeVar("_Mention", PlaceMention, ActorMention)
+
+
+def _overlapping(
+    mentions: Sequence[_Mention], starts: Sequence[int], start: int, end: int
+) -> list[_Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) overlapping [start, end)."""
+    lo = max(0, bisect.bisect_left(starts, start) - 2)
+    hi = bisect.bisect_left(starts, end)
+    return [m for m in mentions[lo:hi] if m.span.end > start and m.span.start < end]
 
 
 def _placelike(f: Filler) -> bool:
