@@ -13,9 +13,10 @@ news spells names and verb prefixes with hyphens, and split tokens would break b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from frontlines.annotate.attributes import AttributeRules
 from frontlines.errors import DataFileError
 from frontlines.records import Parse, Span, Token
 
@@ -32,9 +33,29 @@ _SPACE = re.compile(r"\s")
 class SyntaxParser:
     """A loaded spaCy pipeline; load once per process (``SyntaxParser.load``) and reuse."""
 
-    def __init__(self, nlp: Any) -> None:
+    def __init__(self, nlp: Any, fast_attributes: bool = True) -> None:
         self.nlp = nlp
         self.model = f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+        # the model's attribute rules by lookup, then its lemmatizer (attributes.py)
+        names = nlp.pipe_names
+        self._rules = (
+            AttributeRules.from_ruler(nlp.get_pipe("attribute_ruler"))
+            if fast_attributes and "attribute_ruler" in names
+            else None
+        )
+        after = names[names.index("attribute_ruler") + 1 :] if self._rules else []
+        self._skip = ["attribute_ruler", *after]
+        self._after = [nlp.get_pipe(n) for n in after]
+
+    def _docs(self, texts: list[str]) -> Iterator[Any]:
+        if self._rules is None:
+            yield from self.nlp.pipe(texts)
+            return
+        for doc in self.nlp.pipe(texts, disable=self._skip):
+            doc = self._rules(doc)
+            for pipe in self._after:
+                doc = pipe(doc)
+            yield doc
 
     @classmethod
     def load(cls, model: str | None = None) -> SyntaxParser:
@@ -66,7 +87,7 @@ class SyntaxParser:
         """Parses of ``sentences`` (spans of ``text``), in order; offsets index ``text``."""
         pieces = [p for s in sentences for p in _pieces(s)]
         out = []
-        for span, doc in zip(pieces, self.nlp.pipe([p.text for p in pieces]), strict=True):
+        for span, doc in zip(pieces, self._docs([p.text for p in pieces]), strict=True):
             base = span.start
             tokens = tuple(
                 Token(

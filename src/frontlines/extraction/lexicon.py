@@ -102,6 +102,14 @@ class Lexicon:
         }
         scan = sorted({f for t in self.triggers for f in _scan_forms(t)}, key=len, reverse=True)
         self.scan = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, scan)) + r")(?![\w-])")
+        # what else an entry needs in the sentence besides its scan form ("raise" for "flag",
+        # "into" for "force"): None when the form alone may make a trigger
+        needs: dict[str, list[frozenset[str] | None]] = {}
+        for t in self.triggers:
+            other = _also_needed(t)
+            for f in _scan_forms(t):
+                needs.setdefault(f, []).append(other)
+        self._needs = needs
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> Lexicon:
@@ -149,7 +157,17 @@ class Lexicon:
 
     def candidates(self, text: str) -> bool:
         """Whether ``text`` holds a word form some trigger needs: only then is it parsed."""
-        return self.scan.search(text.lower()) is not None
+        low = text.lower()
+        words: set[str] | None = None
+        for m in self.scan.finditer(low):
+            for other in self._needs.get(m.group(0), [None]):
+                if other is None:
+                    return True
+                if words is None:
+                    words = set(_WORD.findall(low))
+                if other & words:
+                    return True
+        return False
 
     def match(self, parse: Parse) -> list[Match]:
         """Triggers in a parse, at most one per token, the most specific first; a token that
@@ -333,6 +351,24 @@ def inflections(word: str, pos: str, irregular: Mapping[str, Sequence[str]]) -> 
     if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _also_needed(trig: Trigger) -> frozenset[str] | None:
+    """The words one of which must stand beside the scan form for ``trig`` to match: the verb
+    of an object entry, the particle or preposition of a verb that needs one."""
+    if trig.object:
+        return frozenset(trig.forms | trig.words)
+    nested = [obj for _, obj in trig.prep if obj]
+    if nested and len(nested) == len(trig.prep):
+        return frozenset(word for word, _ in trig.prep)
+    if trig.particle:
+        return frozenset(trig.particle)
+    if trig.prep:
+        return frozenset(word for word, _ in trig.prep)
+    return None
 
 
 def _scan_forms(trig: Trigger) -> Iterable[str]:
