@@ -59,3 +59,13 @@ def test_an_air_force_that_targets_positions_strikes() -> None:
 
 def test_targeting_without_an_armed_side_is_no_event() -> None:
     assert run("New sanctions target officials in Tripoli.") == []
+
+
+def test_a_speaker_reporting_fighting_is_not_its_agent() -> None:
+    # the ministry speaks of the fighting in its city; it is not the side besieging it
+    text = (
+        "Taliban fighters captured Ghazni on Thursday. Kandahar has not fallen, an interior "
+        "ministry spokesman said, although fighting was raging inside the city."
+    )
+    events = [e for e in run(text, "2021-08-13") if e.type.value == "siege"]
+    assert events and all(e.actor is None or e.actor.name == "Taliban" for e in events)

@@ -374,6 +374,9 @@ class _ArticleRun:
                 # who confirms or denies a gain is not its taker ("the army denied that the
                 # town had fallen"); who confirms a withdrawal may be the side that left
                 and not (answer and etype is not EventType.WITHDRAW)
+                # a side speaks of its own gains and withdrawals; "fighting raged" in its
+                # words says nothing of who fights
+                and etype in (EventType.CAPTURE, EventType.WITHDRAW)
             )
         ):
             speaker = self._speaker_mention(attribution, attribution.speaker_actors[0])
