@@ -226,35 +226,74 @@ def _ranked(rankings: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def join_events(parts: Iterable[Sequence[Event]]) -> list[Event]:
-    """Events of all sections in text order; one per id, its reports' evidence pooled."""
-    out: dict[str, Event] = {}
+    """Events of all sections in text order; one per id, its reports' evidence pooled.
+
+    Pooled in one pass: a fact repeated in every section (a 10 MB page of one report) would
+    otherwise be rebuilt once per section with all the evidence so far, quadratic in its
+    length."""
+    pools: dict[str, _Pool] = {}
     for events in parts:
         for e in events:
-            old = out.get(e.id)
-            out[e.id] = e if old is None else _pool(old, e)
-    return list(out.values())
+            pool = pools.get(e.id)
+            if pool is None:
+                pools[e.id] = _Pool(e)
+            else:
+                pool.add(e)
+    return [p.event() for p in pools.values()]
 
 
-def _pool(a: Event, b: Event) -> Event:
-    """The same fact from two sections: the first report, with the other's evidence."""
-    if Status.DENIED in (a.status, b.status):
-        status = Status.DENIED
-    else:
-        status = max(a.status, b.status, key=lambda s: _STATUS_RANK.get(s, 0))
-    return dataclasses.replace(
-        a,
-        actor=a.actor or b.actor,
-        status=status,
-        evidence=_union(a.evidence, b.evidence),
-        sources=_union(a.sources, b.sources),
-        persons=_union(a.persons, b.persons),
-        fatalities=a.fatalities if a.fatalities is not None else b.fatalities,
-    )
+class _Pool:
+    """The same fact from several sections: the first report, with the others' evidence."""
+
+    def __init__(self, first: Event) -> None:
+        self.first = first
+        self.actor = first.actor
+        self.status = first.status
+        self.fatalities = first.fatalities
+        self.evidence = _Ordered(first.evidence)
+        self.sources = _Ordered(first.sources)
+        self.persons = _Ordered(first.persons)
+        self.more = False
+
+    def add(self, e: Event) -> None:
+        self.more = True
+        self.actor = self.actor or e.actor
+        if Status.DENIED in (self.status, e.status):
+            self.status = Status.DENIED
+        else:
+            self.status = max(self.status, e.status, key=lambda s: _STATUS_RANK.get(s, 0))
+        if self.fatalities is None:
+            self.fatalities = e.fatalities
+        self.evidence.extend(e.evidence)
+        self.sources.extend(e.sources)
+        self.persons.extend(e.persons)
+
+    def event(self) -> Event:
+        if not self.more:
+            return self.first
+        return dataclasses.replace(
+            self.first,
+            actor=self.actor,
+            status=self.status,
+            evidence=self.evidence.items(),
+            sources=self.sources.items(),
+            persons=self.persons.items(),
+            fatalities=self.fatalities,
+        )
 
 
-def _union(a: tuple[T, ...], b: tuple[T, ...]) -> tuple[T, ...]:
-    seen = set(a)
-    return a + tuple(x for x in b if x not in seen)
+class _Ordered:
+    """Items in first-seen order, without repeats."""
+
+    def __init__(self, first: Iterable[Any]) -> None:
+        self._items: dict[Any, None] = dict.fromkeys(first)
+
+    def extend(self, more: Iterable[Any]) -> None:
+        for x in more:
+            self._items.setdefault(x, None)
+
+    def items(self) -> tuple[Any, ...]:
+        return tuple(self._items)
 
 
 def join_aggregates(parts: Iterable[Sequence[Aggregate]]) -> list[Aggregate]:
