@@ -69,3 +69,34 @@ def test_a_speaker_reporting_fighting_is_not_its_agent() -> None:
     )
     events = [e for e in run(text, "2021-08-13") if e.type.value == "siege"]
     assert events and all(e.actor is None or e.actor.name == "Taliban" for e in events)
+
+
+def test_including_hung_on_the_second_object_of_a_misparse() -> None:
+    # the small parser sometimes reads "9" and "capitals" as two objects of "captured" and
+    # hangs the list on the second: a parse built by hand, as it gave one
+    from frontlines.extraction.lexicon import Lexicon
+    from frontlines.extraction.roles import RoleReader
+    from frontlines.records import Parse, Span, Token
+
+    rows = [  # text, lemma, pos, tag, dep, head
+        ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1),
+        ("captured", "capture", "VERB", "VBD", "ROOT", 1),
+        ("9", "9", "NUM", "CD", "dobj", 1),
+        ("of", "of", "ADP", "IN", "prep", 2),
+        ("Mali", "mali", "PROPN", "NNP", "pobj", 3),
+        ("capitals", "capital", "NOUN", "NNS", "dobj", 1),
+        (",", ",", "PUNCT", ",", "punct", 5),
+        ("including", "include", "VERB", "VBG", "prep", 5),
+        ("Gao", "gao", "PROPN", "NNP", "pobj", 7),
+        ("and", "and", "CCONJ", "CC", "cc", 8),
+        ("Kidal", "kidal", "PROPN", "NNP", "conj", 8),
+    ]
+    tokens, pos = [], 0
+    for i, (text, lemma, upos, tag, dep, head) in enumerate(rows):
+        tokens.append(Token(i, pos, pos + len(text), text, lemma, upos, tag, dep, head))
+        pos += len(text) + 1
+    sentence = " ".join(r[0] for r in rows)
+    parse = Parse.build(Span(0, len(sentence), sentence), tuple(tokens))
+    [match] = [m for m in Lexicon.load().match(parse) if m.trigger.type.value == "capture"]
+    heads = [parse.tokens[f.head].text for f in RoleReader(parse).fill(match, "object")]
+    assert "Gao" in heads and "Kidal" in heads

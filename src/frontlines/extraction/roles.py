@@ -90,12 +90,16 @@ class RoleReader:
         if slot == "subject":
             return self._items(self._subject(tok), slot)
         if slot == "object":
+            # "captured 19 capitals in a week, including Kandahar and Herat", the "including"
+            # on the verb or on its object(s)
+            holders = [tok, *self._deps(tok, ("dobj", "obj"))]
             listed = [
                 (o, "including")
-                for p in self._deps(tok, ("prep",))
+                for h in holders
+                for p in self._deps(h, ("prep",))
                 if p.lemma in _LIST_PREPS or p.lemma == "include"
                 for o in self._deps(p, ("pobj",))
-            ]  # "captured 19 capitals in a week, including Kandahar and Herat"
+            ]
             return self._items([*self._object(tok), *listed], slot)
         if slot == "poss":
             return self._items([(t, "possessor") for t in self._deps(tok, ("poss",))], slot)
