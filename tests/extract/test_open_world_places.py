@@ -72,3 +72,15 @@ def test_place_named_like_its_province_after_a_comma_is_no_second_place() -> Non
     text = "Rebel forces fired mortars at government positions near Zolote, Luhansk, on Sunday."
     events = [e for e in run(text, "2021-05-10") if e.type.value == "strike"]
     assert [e.place.name for e in events if e.place] == ["Zolote"]
+
+
+def test_residents_of_a_place_place_what_befell_them() -> None:
+    [e] = run("Gunmen killed two residents of Kwall (Bassa LGA, Plateau) on Sunday.")
+    assert e.type.value == "attack"
+    assert e.place is not None and e.place.name == "Kwall" and e.place.admin1 == "Plateau"
+
+
+def test_a_position_word_between_a_name_and_its_container() -> None:
+    events = run("Rival forces clashed at Al Qardabiya airbase (Sirte) on Friday.")
+    [e] = [e for e in events if e.type.value == "clash"]
+    assert e.place is not None and e.place.name == "Al Qardabiya" and e.place.admin1 == "Sirte"

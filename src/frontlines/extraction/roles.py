@@ -50,6 +50,10 @@ POSITION_WORDS = frozenset(
      "stronghold", "checkpoint", "airbase", "compound", "bastion", "trench", "line"}
 )  # fmt: skip
 _LIST_PREPS = frozenset({"including", "like", "include"})
+# "residents of X": where people live is where what befell them happened
+RESIDENT_WORDS = frozenset(
+    {"resident", "villager", "inhabitant", "native", "townsman", "townspeople", "dweller"}
+)
 # A time is no argument: "fired on 6 May at positions", "took control of X on Monday".
 TIME_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -345,7 +349,10 @@ class RoleReader:
         tok = self.toks[match.token]
         out: list[Filler] = []
         for p in self.toks:
-            if p.dep != "prep" or p.lemma not in LOCATIVE_PREPS or p.lemma in NEAR_PREPS:
+            if p.dep != "prep":
+                continue
+            resident = p.lemma == "of" and self.toks[p.head].lemma in RESIDENT_WORDS
+            if not resident and (p.lemma not in LOCATIVE_PREPS or p.lemma in NEAR_PREPS):
                 continue
             for o in self._deps(p, ("pobj",)):
                 out += self._items([(o, f"sentence-locative-{p.lemma}")], "locative")
