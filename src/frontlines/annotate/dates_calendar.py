@@ -108,7 +108,10 @@ def part_of(start: dt.date, end: dt.date, part: str) -> tuple[dt.date, dt.date]:
 
 def year_for(month: int, day: int, latest: dt.date, grace: int) -> int:
     """The year that puts month/day on or before ``latest`` (+ ``grace`` days)."""
-    candidate = dt.date(latest.year, month, min(day, 28))
+    # the day itself (clamped to the month's length only for Feb. 29 in a common year): a
+    # clamp to the 28th put Jan. 29 a week after Jan. 21 and kept it in the same year
+    last = calendar.monthrange(latest.year, month)[1]
+    candidate = dt.date(latest.year, month, min(day, last))
     return latest.year if candidate <= latest + dt.timedelta(days=grace) else latest.year - 1
 
 
