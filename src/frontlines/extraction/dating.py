@@ -19,6 +19,7 @@ Why these rules: a sentence of war reporting carries more days than its event's.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -530,11 +531,17 @@ def reported_dates(events: Sequence[Event], doc: AnnotatedDocument) -> list[Even
     """
     text = doc.article.text
     times = event_times(text, sorted(doc.times, key=lambda t: t.span.start), doc)
+    starts = [t.span.start for t in times]
     out: list[Event] = []
     for e in events:
         found: list[TimeMention] = []
         for ev in e.evidence:
-            t = statement_time(text, times, Span(ev.start, ev.end, ev.sentence), ev.trigger)
+            # only the sentence's own times: a scan of all of them per account was quadratic
+            # in a long article
+            inside = times[
+                bisect.bisect_left(starts, ev.start) : bisect.bisect_left(starts, ev.end)
+            ]
+            t = statement_time(text, inside, Span(ev.start, ev.end, ev.sentence), ev.trigger)
             if t is None or t.value is None or t.precision is not DatePrecision.DAY:
                 continue
             if e.date is None or e.date_precision is not DatePrecision.DAY or t.value >= e.date:
