@@ -17,6 +17,7 @@ from frontlines.annotate.actors import HeadClass
 from frontlines.extraction.arguments import anaphoric_place
 from frontlines.extraction.cues import FIGHTING_KINDS
 from frontlines.extraction.lexicon import Lexicon
+from frontlines.extraction.metonymy import pick_forces
 from frontlines.extraction.roles import PLACE_KIND_WORDS, Filler, RoleReader
 from frontlines.records import (
     Actor,
@@ -125,9 +126,8 @@ class FillerResolver:
             and not any(m.span.start <= tok.start < m.span.end for m in inside)
         ):
             # "Ain Zara": the known name is only a part of the name the role holds
-            span = Span(f.start, f.end, self.text[f.start : f.end])
-            opened = self.open_place(span, parse.sentence)
-            if opened is not None and opened.place is not None and opened.span.end > tok.start:
+            opened = self._opened(parse, f)
+            if opened is not None and opened.span.end > tok.start:
                 return opened, f"place.{f.slot}+open-world"
         if inside:
             # the mention holding the head, else the last one (the name before a kind word)
@@ -163,17 +163,19 @@ class FillerResolver:
                 ]  # fmt: skip
                 if before:
                     return before[-1], f"place.{f.slot}+pronoun-last-town"
-        if self.open_place is not None and _names_something(parse, f):
+        if _names_something(parse, f):
             # a name in a place role the gazetteer lacks: placed by what the text says of it
-            span = Span(f.start, f.end, self.text[f.start : f.end])
-            opened = self.open_place(span, parse.sentence)
-            if (
-                opened is not None
-                and opened.place is not None
-                and (not opened.rule.endswith(".country.v1") or _placelike(f))
-            ):
+            opened = self._opened(parse, f)
+            if opened is not None and (not opened.rule.endswith(".country.v1") or _placelike(f)):
                 return opened, f"place.{f.slot}+open-world"
         return None, ""
+
+    def _opened(self, parse: Parse, f: Filler) -> PlaceMention | None:
+        """The open-world reading of the filler's phrase, when it has a place."""
+        if self.open_place is None:
+            return None
+        found = self.open_place(Span(f.start, f.end, self.text[f.start : f.end]), parse.sentence)
+        return found if found is not None and found.place is not None else None
 
     def _places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Mentions overlapping [start, end) ("the governor's office" for "office")."""
@@ -226,14 +228,14 @@ class FillerResolver:
                     ), f"actor.{f.slot}"
                 if p.country not in self.forces:
                     continue
-                actor = _pick(self.forces[p.country], self.countries)
+                actor = pick_forces(self.forces[p.country], self.countries)
                 return ActorMention(
                     m.span, actor, 0.7, "actor.country-metonymy.v2"
                 ), f"actor.{f.slot}"
         cc = self.demonym_country.get(tok.text.lower())
         if cc is not None and cc in self.forces and tok.pos in ("ADJ", "PROPN", "NOUN"):
             # "Russian strikes", "Israeli troops": the state's forces
-            actor = _pick(self.forces[cc], self.countries)
+            actor = pick_forces(self.forces[cc], self.countries)
             span = Span(tok.start, tok.end, tok.text)
             return ActorMention(span, actor, 0.6, "actor.demonym.v2"), f"actor.{f.slot}"
         if head is not None and tok.pos in ("NOUN", "PROPN"):
@@ -266,13 +268,9 @@ class FillerResolver:
             "organization",
             "side",
         ):
-            before = [
-                a for a in self.actors
-                if a.span.end <= tok.start and a.actor is not None
-                and a.actor.kind in FIGHTING_KINDS
-            ]  # fmt: skip
-            if before:
-                return before[-1], f"actor.{f.slot}+pronoun-last-fighting-actor"
+            last = self._last_fighting_before(tok.start)
+            if last is not None:
+                return last, f"actor.{f.slot}+pronoun-last-fighting-actor"
             return None, ""
         if head is not None and tok.pos in ("NOUN", "PROPN"):
             possessors = [
@@ -281,13 +279,9 @@ class FillerResolver:
             ]  # fmt: skip
             if possessors:
                 # "its forces", "their fighters": the side the pronoun stands for
-                before = [
-                    a for a in self.actors
-                    if a.span.end <= tok.start and a.actor is not None
-                and a.actor.kind in FIGHTING_KINDS
-                ]  # fmt: skip
-                if before:
-                    return before[-1], f"actor.{f.slot}+possessive-last-fighting-actor"
+                last = self._last_fighting_before(tok.start)
+                if last is not None:
+                    return last, f"actor.{f.slot}+possessive-last-fighting-actor"
             name = self.text[lo:hi]
             span = Span(lo, hi, name)
             if head.kind is ActorKind.STATE_FORCES and self._bare(parse, reader, f.head):
@@ -295,7 +289,7 @@ class FillerResolver:
                 if cc is not None and cc in self.forces:
                     # "army units" in an article about one country: its state's forces, as
                     # the dictionary reads "the army" or "troops"
-                    actor = _pick(self.forces[cc], self.countries)
+                    actor = pick_forces(self.forces[cc], self.countries)
                     return ActorMention(span, actor, 0.5, RULE_HEAD_COUNTRY), f"actor.{f.slot}"
             side = head.side
             pro = PRO.search(name)
@@ -341,7 +335,7 @@ class FillerResolver:
         """A country's own forces (canonical when the dictionary knows them, else named as
         written) or, for a rebel/militia head, an open-world group of that country."""
         if head.kind is ActorKind.STATE_FORCES and cc in self.forces:
-            return ActorMention(span, _pick(self.forces[cc], self.countries), 0.6, "")
+            return ActorMention(span, pick_forces(self.forces[cc], self.countries), 0.6, "")
         if head.kind is ActorKind.STATE_FORCES:
             actor = Actor(
                 id=f"{cc.lower()}_forces", name=_clean(span.text), kind=head.kind, country=cc,
@@ -384,6 +378,15 @@ class FillerResolver:
             return "government"
         cc = self.demonym_country.get(who.lower())
         return f"{cc}-backed" if cc else None
+
+    def _last_fighting_before(self, pos: int) -> ActorMention | None:
+        """The last armed side named before ``pos``: what "it", "the group", "its forces"
+        stand for."""
+        before = [
+            a for a in self.actors
+            if a.span.end <= pos and a.actor is not None and a.actor.kind in FIGHTING_KINDS
+        ]  # fmt: skip
+        return before[-1] if before else None
 
     def _actors_in(self, start: int, end: int) -> list[ActorMention]:
         """Mentions overlapping [start, end) ("the insurgents" for "insurgents")."""
@@ -458,13 +461,6 @@ def _weapon_words(parse: Parse, head: int) -> list[str]:
         if parse.tokens[k].dep in ("compound", "amod", "nmod")
     ]
     return [*(f"{m}-{tok.lemma}" for m in mods), tok.lemma, tok.text.lower(), *mods]
-
-
-def _pick(candidates: list[tuple[Actor, tuple[str, ...]]], countries: Sequence[str]) -> Actor:
-    for actor, theatres in candidates:
-        if any(c in theatres for c in countries[:2]):
-            return actor
-    return candidates[0][0]
 
 
 def _fold(s: str) -> str:

@@ -78,7 +78,7 @@ def metonymic_mentions(
         before = text[max(0, m.span.start - 6) : m.span.start]
         if not (AGENT_AFTER.match(after) or BY_BEFORE.search(before)):
             continue
-        actor = _pick(forces[p.country], countries)
+        actor = pick_forces(forces[p.country], countries)
         out.append(ActorMention(m.span, actor, 0.7, RULE_COUNTRY))
     by_name: dict[str, Actor] = {}
     for aff in ROLE.finditer(text):
@@ -96,7 +96,7 @@ def metonymic_mentions(
                 if cc in forces and any(
                     re.search(rf"\b{re.escape(w)}\b", aff.group()) for w in words
                 ):
-                    inside = [_pick(forces[cc], countries)]
+                    inside = [pick_forces(forces[cc], countries)]
                     break
         if inside:
             by_name[name.group("last")] = inside[0]
@@ -143,7 +143,7 @@ def institution_mentions(
         out.append(
             ActorMention(
                 Span(m.start(), m.end(), m.group()),
-                _pick(forces[cc], countries),
+                pick_forces(forces[cc], countries),
                 0.6,
                 RULE_INSTITUTION,
             )
@@ -151,7 +151,7 @@ def institution_mentions(
     return out
 
 
-def _pick(candidates: list[tuple[Actor, tuple[str, ...]]], countries: Sequence[str]) -> Actor:
+def pick_forces(candidates: list[tuple[Actor, tuple[str, ...]]], countries: Sequence[str]) -> Actor:
     """The state forces fighting in the article's countries, else the first listed."""
     for actor, theatres in candidates:
         if any(c in theatres for c in countries[:2]):

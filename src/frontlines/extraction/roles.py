@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from frontlines.annotate.dates_patterns import MONTH_NUMBER, WEEKDAY_NUMBER
 from frontlines.extraction.lexicon import Match, is_passive
 from frontlines.records import Parse, Token
 
@@ -54,15 +55,14 @@ _LIST_PREPS = frozenset({"including", "like", "include"})
 RESIDENT_WORDS = frozenset(
     {"resident", "villager", "inhabitant", "native", "townsman", "townspeople", "dweller"}
 )
-# A time is no argument: "fired on 6 May at positions", "took control of X on Monday".
-TIME_WORDS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "day", "night", "morning", "afternoon", "evening", "dawn", "dusk",
-     "week", "weekend", "month", "year", "hour", "today", "tonight", "yesterday", "midnight",
-     "noon", "overnight", "time"}
+# A time is no argument: "fired on 6 May at positions", "took control of X on Monday". The
+# calendar's own month and weekday names, and the time nouns.
+_TIME_NOUNS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "dawn", "dusk", "week", "weekend",
+     "month", "year", "hour", "today", "tonight", "yesterday", "midnight", "noon",
+     "overnight", "time"}
 )  # fmt: skip
+TIME_WORDS = frozenset(MONTH_NUMBER) | frozenset(WEEKDAY_NUMBER) | _TIME_NOUNS
 # Clause heads: a trigger's own clause stops at them (its time is read there).
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"})
 
